@@ -1,0 +1,81 @@
+// The check engine's vocabulary (STYLE.md §2): a check is metadata, inline good and bad examples,
+// and one small pure function over a normalized model.
+import type { ComplianceRef, FindingKind, PeerReferences, Remediation, Severity } from "../core/model.js";
+
+/** A 1-based, inclusive line range within one file. */
+export interface SourceRange {
+  startLine: number;
+  endLine: number;
+  startColumn?: number;
+  endColumn?: number;
+}
+
+/** A value together with where it came from. */
+export interface Sourced<T> {
+  value: T;
+  range: SourceRange;
+}
+
+/**
+ * A normalized model object that checks run against (`dockerfile.Dockerfile`, later
+ * `aws.s3.Bucket`, `k8s.Pod`, ...). Every model knows its file range and, for IaC, its address.
+ */
+export interface ResourceModel {
+  modelType: string;
+  address?: string;
+  range: SourceRange;
+}
+
+/** One thing a check found wrong. */
+export interface Violation {
+  message: string;
+  range: SourceRange;
+  /**
+   * What identifies this instance within its file for the fingerprint (e.g. the offending
+   * instruction, whitespace-folded). Defaults to the message. Never put a secret value here.
+   */
+  key?: string;
+  /** Overrides the check's severity for this instance. */
+  severity?: Severity;
+  /** A fix snippet for this instance, where one can be given. */
+  fix?: string;
+  /**
+   * Replaces the source lines shown as the finding's snippet. A check that finds a secret must
+   * set this to a redacted text (see core/redact.ts), and keep the secret out of message and key.
+   */
+  snippet?: string;
+}
+
+export type EvalResult = Violation | readonly Violation[] | undefined | null | void;
+
+/** Formats that checks carry examples for; each maps to an adapter that parses it. */
+export type ExampleFormat = "dockerfile" | "terraform" | "cloudformation" | "kubernetes" | "compose" | "arm";
+
+export interface CheckExamples {
+  bad: string[];
+  good: string[];
+}
+
+export interface CheckContext {
+  /** The file the model came from, relative to the scan root, `/`-separated. */
+  path: string;
+}
+
+export interface CheckMeta {
+  /** `MAM-<AREA>-<NNN>`, e.g. `MAM-DF-001`. Never reused, never renamed. */
+  id: string;
+  title: string;
+  severity: Severity;
+  kind?: FindingKind;
+  description: string;
+  /** The model type this check runs against (ResourceModel.modelType). */
+  appliesTo: string;
+  references?: PeerReferences;
+  compliance?: ComplianceRef[];
+  remediation: Remediation;
+  examples: Partial<Record<ExampleFormat, CheckExamples>>;
+}
+
+export interface Check<M extends ResourceModel = ResourceModel> extends CheckMeta {
+  evaluate(model: M, ctx: CheckContext): EvalResult;
+}
