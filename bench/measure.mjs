@@ -1,0 +1,38 @@
+// One measured piece of work in its own process, so peak RSS is that work's alone.
+// Prints one JSON line: { ms, maxRssMB, ... }.
+import { createWriteStream } from "node:fs";
+import { stat, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { syntheticReport } from "./generate.mjs";
+
+const [what, ...args] = process.argv.slice(2);
+const t0 = performance.now();
+let extra = {};
+
+if (what === "scan") {
+  const { scanIac } = await import("../dist/scan/iac.js");
+  const { writeReport } = await import("../dist/report/index.js");
+  const r = await scanIac({ target: args[0], cwd: process.cwd() });
+  const out = createWriteStream("/dev/null");
+  await writeReport({ schemaVersion: 1, tool: { name: "mamori", version: "bench" }, scannedAt: new Date().toISOString(), targets: [r.target], findings: r.findings, summary: {} }, "json", { color: false }, out);
+  out.end();
+  extra = { files: r.filesScanned, findings: r.findings.length };
+} else if (what === "render") {
+  const { writeReport } = await import("../dist/report/index.js");
+  const [format, n] = args;
+  const report = syntheticReport(Number(n));
+  const file = join(tmpdir(), `mamori-bench-${process.pid}.${format}`);
+  const t1 = performance.now();
+  const out = createWriteStream(file);
+  await writeReport(report, format, { color: false, width: 100 }, out);
+  await new Promise((ok) => out.end(ok));
+  extra = { renderOnlyMs: Math.round(performance.now() - t1), outMB: Math.round((await stat(file)).size / 1e5) / 10 };
+  await rm(file);
+} else {
+  console.error(`unknown work ${what}`);
+  process.exit(2);
+}
+
+const ms = Math.round(performance.now() - t0);
+console.log(JSON.stringify({ ms, maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024), ...extra }));

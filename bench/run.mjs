@@ -1,0 +1,80 @@
+#!/usr/bin/env node
+// `npm run bench`: named benchmarks, one line each with its figures. Run after `npm run build`.
+// Usage: npm run bench [-- NAME ...]   (names: dockerfiles-10k, report-formats, startup)
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, writeFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { generateDockerfile } from "./generate.mjs";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const bin = join(root, "bin", "mamori.js");
+const measure = join(root, "bench", "measure.mjs");
+if (!existsSync(join(root, "dist", "cli", "main.js"))) {
+  console.error("error: build first: npm run build");
+  process.exit(2);
+}
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+/** Runs a measured child (bench/measure.mjs) and returns its { ms, maxRssMB, ... } line. */
+function measured(args) {
+  const r = spawnSync(process.execPath, [measure, ...args], { encoding: "utf8", maxBuffer: 1 << 26 });
+  if (r.status !== 0) throw new Error(`measure ${args.join(" ")} failed: ${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split("\n").pop());
+}
+
+const benches = {
+  "dockerfiles-10k"() {
+    const dir = join(tmpdir(), "mamori-bench-dockerfiles-10k");
+    if (!existsSync(join(dir, "done"))) {
+      rmSync(dir, { recursive: true, force: true });
+      for (let i = 0; i < 10_000; i++) {
+        const d = join(dir, `svc${Math.floor(i / 100)}`, `app${i}`);
+        mkdirSync(d, { recursive: true });
+        writeFileSync(join(d, "Dockerfile"), generateDockerfile(i));
+      }
+      writeFileSync(join(dir, "done"), "");
+    }
+    const runs = [1, 2, 3].map(() => measured(["scan", dir]));
+    const last = runs[runs.length - 1];
+    return `dockerfiles-10k: ${last.files} Dockerfiles, ${last.findings} findings: median ${median(runs.map((r) => r.ms))} ms (${Math.round((last.files / median(runs.map((r) => r.ms))) * 1000)} files/s), peak RSS ${median(runs.map((r) => r.maxRssMB))} MB`;
+  },
+  "report-formats"() {
+    const parts = [];
+    for (const format of ["json", "sarif", "html", "junit", "table"]) {
+      const runs = [1, 2, 3].map(() => measured(["render", format, "100000"]));
+      parts.push(`${format} ${median(runs.map((r) => r.ms))} ms / ${median(runs.map((r) => r.maxRssMB))} MB / ${runs[0].outMB} MB out`);
+    }
+    return `report-formats (100,000 findings; render time / peak RSS of the process / output size): ${parts.join("; ")}`;
+  },
+  startup() {
+    const times = [];
+    for (let i = 0; i < 15; i++) {
+      const t = process.hrtime.bigint();
+      spawnSync(process.execPath, [bin, "--version"]);
+      times.push(Number(process.hrtime.bigint() - t) / 1e6);
+    }
+    const help = [];
+    for (let i = 0; i < 7; i++) {
+      const t = process.hrtime.bigint();
+      spawnSync(process.execPath, [bin, "rules", "list", "--format", "json"]);
+      help.push(Number(process.hrtime.bigint() - t) / 1e6);
+    }
+    return `startup: mamori --version median ${median(times).toFixed(1)} ms (min ${Math.min(...times).toFixed(1)}); mamori rules list (full CLI load) median ${median(help).toFixed(1)} ms`;
+  },
+};
+
+const wanted = process.argv.slice(2);
+for (const name of wanted.length ? wanted : Object.keys(benches)) {
+  const fn = benches[name];
+  if (!fn) {
+    console.error(`error: unknown benchmark "${name}" (known: ${Object.keys(benches).join(", ")})`);
+    process.exit(2);
+  }
+  console.log(fn());
+}

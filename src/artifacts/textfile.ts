@@ -1,0 +1,66 @@
+// Reads a file that should be text (IaC, manifests), with the checks hostile input needs:
+// a size bound read without trusting stat (the file may grow), no binary content, and a
+// decode that never throws on invalid UTF-8.
+import { open } from "node:fs/promises";
+
+export const DEFAULT_MAX_TEXT_FILE = 10 * 1024 * 1024;
+
+/** Why a file was not scanned; the walker turns this into a warning, a named file into an error. */
+export class UnreadableFile extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+    this.name = "UnreadableFile";
+  }
+}
+
+export interface TextFile {
+  text: string;
+  lines: string[];
+  /** True when the bytes were not valid UTF-8 and were decoded with replacement characters. */
+  invalidUtf8: boolean;
+}
+
+const BINARY_PROBE = 8000;
+
+export function formatBytes(n: number): string {
+  if (n >= 1024 * 1024) return `${Math.round((n / (1024 * 1024)) * 10) / 10} MB`;
+  if (n >= 1024) return `${Math.round((n / 1024) * 10) / 10} KB`;
+  return `${n} bytes`;
+}
+
+export function decodeText(bytes: Buffer): TextFile {
+  const probe = bytes.subarray(0, BINARY_PROBE);
+  if (probe.includes(0)) throw new UnreadableFile("not a text file (contains NUL bytes)");
+  let text: string;
+  let invalidUtf8 = false;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    invalidUtf8 = true;
+    text = new TextDecoder("utf-8").decode(bytes);
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  return { text, lines: text.split(/\r\n|\r|\n/), invalidUtf8 };
+}
+
+export async function readTextFile(path: string, maxBytes = DEFAULT_MAX_TEXT_FILE): Promise<TextFile> {
+  const fh = await open(path, "r");
+  try {
+    const st = await fh.stat();
+    if (!st.isFile()) throw new UnreadableFile("not a regular file");
+    if (st.size > maxBytes) {
+      throw new UnreadableFile(`larger than the ${formatBytes(maxBytes)} limit (${formatBytes(st.size)}; raise limits.maxFileSize)`);
+    }
+    const buf = Buffer.alloc(Math.min(st.size, maxBytes) + 1);
+    let filled = 0;
+    for (;;) {
+      const { bytesRead } = await fh.read(buf, filled, buf.length - filled, filled);
+      if (bytesRead === 0) break;
+      filled += bytesRead;
+      if (filled > maxBytes) throw new UnreadableFile(`larger than the ${formatBytes(maxBytes)} limit (it grew while being read)`);
+    }
+    return decodeText(buf.subarray(0, filled));
+  } finally {
+    await fh.close();
+  }
+}

@@ -1,0 +1,41 @@
+// `mamori scan <kind>`: iac now; the other kinds come with their issues and say so.
+import { Command, Option } from "commander";
+import { NotAvailableError } from "../core/errors.js";
+import { contextOf } from "./context.js";
+import { setExitCode } from "./exit.js";
+import { addScanOptions, type ScanFlags } from "./scan-options.js";
+
+const LATER: { kind: string; usage: string; summary: string; issue: string }[] = [
+  { kind: "image", usage: "<image>", summary: "scan a container image (docker-archive, OCI layout, rootfs, registry)", issue: "container image scanning (issue 4)" },
+  { kind: "fs", usage: "<dir>", summary: "scan a source tree or unpacked filesystem", issue: "container image scanning (issue 4)" },
+  { kind: "cloud", usage: "", summary: "scan a cloud account or a saved snapshot", issue: "cloud posture management (CSPM)" },
+  { kind: "k8s", usage: "", summary: "scan a Kubernetes cluster or a saved snapshot", issue: "cluster scanning" },
+  { kind: "host", usage: "", summary: "scan a host root for hardening, integrity, packages and malware", issue: "workload protection (CWPP)" },
+];
+
+export function register(program: Command): void {
+  const scan = program.command("scan").description("scan a target and report findings");
+
+  const iac = scan
+    .command("iac")
+    .description("scan infrastructure-as-code files (Dockerfile now; Terraform, CloudFormation, Kubernetes, compose and ARM with the IaC issue)")
+    .argument("<path>", "a file, a directory, or - for standard input");
+  addScanOptions(iac)
+    .addOption(new Option("--input-format <format>", "format of standard input or of a file whose name does not tell").choices(["dockerfile"]))
+    .option("--max-file-size <size>", "skip files larger than this (bytes, or 512KB, 10MB)")
+    .action(async (path: string, flags: ScanFlags & { inputFormat?: "dockerfile"; maxFileSize?: string }, cmd: Command) => {
+      const { runIacScan } = await import("./scan-iac.js");
+      setExitCode(await runIacScan(path, flags, contextOf(cmd)));
+    });
+
+  for (const later of LATER) {
+    const cmd = scan.command(later.kind).description(`${later.summary} (not available yet)`);
+    if (later.usage) cmd.argument(later.usage.replace("<", "[").replace(">", "]"));
+    if (later.kind === "cloud") cmd.option("--provider <provider>", "aws, azure or gcp").option("--snapshot <file>", "a saved snapshot");
+    if (later.kind === "k8s") cmd.option("--kubeconfig <file>", "kubeconfig").option("--snapshot <file>", "a saved snapshot");
+    if (later.kind === "host") cmd.option("--root <dir>", "the host root");
+    addScanOptions(cmd).action(() => {
+      throw new NotAvailableError(`mamori scan ${later.kind}`, later.issue);
+    });
+  }
+}

@@ -1,0 +1,166 @@
+// IaC scanning: files under a target are offered to the adapters, parsed onto models, checked,
+// and turned into findings with inline suppressions applied.
+import { realpath, stat } from "node:fs/promises";
+import { basename, isAbsolute, relative, resolve, sep } from "node:path";
+import picomatch from "picomatch";
+import { adapterFor, adapterForFormat } from "../adapters/index.js";
+import type { Adapter } from "../adapters/types.js";
+import { walkFiles } from "../artifacts/walk.js";
+import { decodeText, readTextFile, UnreadableFile, formatBytes, DEFAULT_MAX_TEXT_FILE, type TextFile } from "../artifacts/textfile.js";
+import { CheckSet, toFindings } from "../checks/engine.js";
+import { builtinChecks } from "../checks/registry.js";
+import type { Check, ExampleFormat } from "../checks/types.js";
+import { describeFsError, InputError } from "../core/errors.js";
+import type { Finding, ScanWarning, Target, TargetType } from "../core/model.js";
+import { applyInlineSuppressions } from "../core/suppress.js";
+
+export interface IacScanOptions {
+  /** A file, a directory, or "-" for standard input. */
+  target: string;
+  cwd: string;
+  exclude?: readonly string[];
+  /** Rule ids or globs of checks not to run. */
+  skipChecks?: readonly string[];
+  maxFileSize?: number;
+  maxFiles?: number;
+  /** The format of standard input, or of a named file whose name does not tell. */
+  inputFormat?: ExampleFormat;
+  readStdin?: (maxBytes: number) => Promise<Buffer>;
+  onProgress?: (p: { files: number; findings: number; current: string }) => void;
+  /** Extra checks (tests, custom policies later). Defaults to the built-in ones. */
+  checks?: readonly Check[];
+}
+
+export interface ScanResult {
+  target: Target;
+  /** Identity of what was scanned, for the store. */
+  asset: { type: TargetType; name: string };
+  findings: Finding[];
+  warnings: ScanWarning[];
+  filesScanned: number;
+}
+
+function toPosix(p: string): string {
+  return sep === "/" ? p : p.split(sep).join("/");
+}
+
+/** Paths are shown relative to the working directory when inside it, so SARIF lines up with the repository. */
+function displayPathFor(cwd: string, abs: string): string {
+  const rel = relative(cwd, abs);
+  return rel === "" || rel.startsWith("..") || isAbsolute(rel) ? toPosix(abs) : toPosix(rel);
+}
+
+function selectChecks(all: readonly Check[], skip: readonly string[] | undefined): CheckSet {
+  if (!skip || skip.length === 0) return new CheckSet(all);
+  const skipped = picomatch([...skip]);
+  return new CheckSet(all.filter((c) => !skipped(c.id)));
+}
+
+/** Sniffs standard input when no --input-format is given: only what can be told for sure. */
+function sniffFormat(text: string): ExampleFormat | undefined {
+  for (const raw of text.split(/\r?\n/, 200)) {
+    const line = raw.trim();
+    if (line === "" || line.startsWith("#")) continue;
+    return /^(from|arg)\s/i.test(line) ? "dockerfile" : undefined;
+  }
+  return undefined;
+}
+
+export async function scanIac(options: IacScanOptions): Promise<ScanResult> {
+  const checks = selectChecks(options.checks ?? builtinChecks, options.skipChecks);
+  const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_TEXT_FILE;
+  const warnings: ScanWarning[] = [];
+  const findings: Finding[] = [];
+  let filesScanned = 0;
+
+  const scanText = (file: TextFile, adapter: Adapter, displayPath: string, rootPath: string): void => {
+    if (file.invalidUtf8) warnings.push({ path: displayPath, message: "not valid UTF-8: decoded with replacement characters" });
+    const parsed = adapter.parse(file.text, displayPath);
+    for (const w of parsed.warnings) warnings.push({ path: w.line ? `${displayPath}:${w.line}` : displayPath, message: w.message });
+    const raw = checks.run(parsed.models, rootPath);
+    const fileFindings = toFindings(raw, { scope: "iac", displayPath, rootPath, lines: file.lines });
+    applyInlineSuppressions(fileFindings, file.lines, parsed.blocks, displayPath);
+    findings.push(...fileFindings);
+    filesScanned++;
+    options.onProgress?.({ files: filesScanned, findings: findings.length, current: displayPath });
+  };
+
+  if (options.target === "-") {
+    if (!options.readStdin) throw new InputError("-: standard input is not available");
+    const bytes = await options.readStdin(maxFileSize);
+    let file: TextFile;
+    try {
+      file = decodeText(bytes);
+    } catch (e) {
+      if (e instanceof UnreadableFile) throw new InputError(`-: standard input is ${e.reason.replace(/^not /, "not ")}`);
+      throw e;
+    }
+    const format = options.inputFormat ?? sniffFormat(file.text);
+    const adapter = format ? adapterForFormat(format) : undefined;
+    if (!adapter) throw new InputError("-: cannot tell the format of standard input; give --input-format (dockerfile)");
+    scanText(file, adapter, "stdin", "stdin");
+    return { target: { type: "iac", name: "-" }, asset: { type: "iac", name: "stdin" }, findings, warnings, filesScanned };
+  }
+
+  const abs = resolve(options.cwd, options.target);
+  let real: string;
+  try {
+    real = await realpath(abs);
+  } catch (e) {
+    throw new InputError(describeFsError(options.target, e));
+  }
+  const st = await stat(real).catch((e: unknown) => {
+    throw new InputError(describeFsError(options.target, e));
+  });
+  const target: Target = { type: "iac", name: options.target };
+  const asset = { type: "iac" as const, name: real };
+
+  if (st.isFile() || !st.isDirectory()) {
+    if (!st.isFile()) throw new InputError(`${options.target}: not a regular file or directory`);
+    const adapter = (options.inputFormat ? adapterForFormat(options.inputFormat) : undefined) ?? adapterFor(basename(real));
+    if (!adapter) {
+      throw new InputError(`${options.target}: cannot tell the file's format from its name; give --input-format (dockerfile)`);
+    }
+    let file: TextFile;
+    try {
+      file = await readTextFile(real, maxFileSize);
+    } catch (e) {
+      if (e instanceof UnreadableFile) throw new InputError(`${options.target}: ${e.reason}`);
+      throw new InputError(describeFsError(options.target, e));
+    }
+    scanText(file, adapter, displayPathFor(options.cwd, abs), basename(real));
+    return { target, asset, findings, warnings, filesScanned };
+  }
+
+  const walker = walkFiles(real, {
+    exclude: options.exclude ?? [],
+    limits: options.maxFiles !== undefined ? { maxFiles: options.maxFiles } : {},
+    wants: (rel) => adapterFor(rel) !== undefined,
+    warn: (w) => warnings.push(w.path !== undefined ? { ...w, path: displayPathFor(options.cwd, resolve(abs, w.path)) } : w),
+  });
+  for await (const f of walker) {
+    const adapter = adapterFor(f.relPath) as Adapter;
+    // Shown relative to the target as the user named it (not its real path), so links in the
+    // user's own path do not leak into reports.
+    const displayPath = displayPathFor(options.cwd, resolve(abs, f.relPath));
+    if (f.size > maxFileSize) {
+      warnings.push({ path: displayPath, message: `skipped: larger than the ${formatBytes(maxFileSize)} limit (${formatBytes(f.size)}; raise limits.maxFileSize)` });
+      continue;
+    }
+    let file: TextFile;
+    try {
+      file = await readTextFile(f.absPath, maxFileSize);
+    } catch (e) {
+      const reason = e instanceof UnreadableFile ? e.reason : describeFsError("", e).replace(/^: /, "");
+      warnings.push({ path: displayPath, message: `skipped: ${reason}` });
+      continue;
+    }
+    try {
+      scanText(file, adapter, displayPath, f.relPath);
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      warnings.push({ path: displayPath, message: `skipped: ${e.message}` });
+    }
+  }
+  return { target, asset, findings, warnings, filesScanned };
+}
