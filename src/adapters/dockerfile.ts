@@ -188,9 +188,33 @@ function parseDocument(text: string, path: string): Dockerfile {
   }
 }
 
+/**
+ * dockerfile-ast builds an instruction's arguments character by character, which costs about 70
+ * bytes of memory per character: a hostile 50 MB instruction would take gigabytes. No real
+ * instruction comes near this bound, so longer ones are refused before parsing.
+ */
+export const MAX_INSTRUCTION_CHARS = 1024 * 1024;
+
+function checkInstructionLengths(lines: readonly string[], path: string): void {
+  let start = 0;
+  let length = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as string;
+    if (length === 0) start = i;
+    length += line.length + 1;
+    if (length > MAX_INSTRUCTION_CHARS) {
+      throw new InputError(`${path}:${start + 1}: instruction longer than ${MAX_INSTRUCTION_CHARS / (1024 * 1024)} MB: not a plausible Dockerfile`);
+    }
+    // Either escape character may continue the line; over-counting only makes the bound stricter.
+    const trimmed = line.trimEnd();
+    if (!trimmed.endsWith("\\") && !trimmed.endsWith("`")) length = 0;
+  }
+}
+
 function parse(input: string, path: string): ParsedFile {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const lines = text.split(/\r\n|\r|\n/);
+  checkInstructionLengths(lines, path);
   const doc = parseDocument(text, path);
   const escape = doc.getEscapeCharacter();
   const warnings: ParsedFile["warnings"] = [];

@@ -114,7 +114,9 @@ export async function* walkFiles(root: string, options: WalkOptions): AsyncGener
       offered++;
       yield { absPath: abs, relPath: rel, size: st.size };
     }
-    subdirs.sort().reverse();
+    // Marked as seen in name order (so a real directory wins over a link to it), visited in the same order.
+    subdirs.sort();
+    const accepted: string[] = [];
     for (const abs of subdirs) {
       const rel = toPosix(relative(realRoot, abs));
       let st: Stats;
@@ -134,7 +136,8 @@ export async function* walkFiles(root: string, options: WalkOptions): AsyncGener
         continue;
       }
       seenDirs.add(key);
-      stack.push({ abs, depth: dir.depth + 1 });
+      accepted.push(abs);
     }
+    for (const abs of accepted.reverse()) stack.push({ abs, depth: dir.depth + 1 });
   }
 }

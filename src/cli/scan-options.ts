@@ -1,6 +1,6 @@
 // The options every scan shares (CONTRACT.md), merged with mamori.yaml: flags win over the file.
 import { Option, type Command } from "commander";
-import { resolve } from "node:path";
+import { isAbsolute, relative, sep } from "node:path";
 import { findConfig, loadConfig, type MamoriConfig } from "../config/index.js";
 import { InputError } from "../core/errors.js";
 import { parseSeverity, parseSeverityList } from "../core/gate.js";
@@ -49,7 +49,9 @@ export interface ScanSettings {
 }
 
 export function resolveScanSettings(flags: ScanFlags, ctx: CliContext): ScanSettings {
-  const configPath = flags.config !== undefined ? resolve(ctx.cwd, flags.config) : findConfig(ctx.cwd);
+  // Named as the user would name it, so errors read `mamori.yaml:3: ...`.
+  const found = flags.config ?? findConfig(ctx.cwd);
+  const configPath = found !== undefined && isAbsolute(found) && found.startsWith(ctx.cwd + sep) ? relative(ctx.cwd, found) : found;
   const config: MamoriConfig = configPath !== undefined ? loadConfig(configPath) : {};
   if (configPath !== undefined) ctx.trace(`configuration from ${configPath}`);
 

@@ -1,5 +1,5 @@
 // `mamori scan <kind>`: iac now; the other kinds come with their issues and say so.
-import { Command, Option } from "commander";
+import { Option, type Command } from "commander";
 import { NotAvailableError } from "../core/errors.js";
 import { contextOf } from "./context.js";
 import { setExitCode } from "./exit.js";

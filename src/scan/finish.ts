@@ -45,7 +45,7 @@ export async function finishScan(result: ScanResult, o: FinishOptions): Promise<
 
   const ignorePath = o.ignoreFile ?? (existsSync(resolve(o.cwd, DEFAULT_IGNORE_FILE)) ? DEFAULT_IGNORE_FILE : undefined);
   if (ignorePath !== undefined) {
-    const rules = loadIgnoreFile(resolve(o.cwd, ignorePath));
+    const rules = loadIgnoreFile(ignorePath);
     const outcome = applyIgnoreRules(findings, rules, ignorePath);
     for (const r of outcome.expired) {
       warnings.push({
