@@ -1,7 +1,7 @@
 // Reads a file that should be text (IaC, manifests), with the checks hostile input needs:
 // a size bound read without trusting stat (the file may grow), no binary content, and a
 // decode that never throws on invalid UTF-8.
-import { open } from "node:fs/promises";
+import { closeSync, constants as fsConstants, fstatSync, openSync, readSync } from "node:fs";
 
 export const DEFAULT_MAX_TEXT_FILE = 10 * 1024 * 1024;
 
@@ -43,10 +43,12 @@ export function decodeText(bytes: Buffer): TextFile {
   return { text, lines: text.split(/\r\n|\r|\n/), invalidUtf8 };
 }
 
+/** Synchronous for the same reason as the walker: small files, one at a time, no thread-pool hop. */
 export async function readTextFile(path: string, maxBytes = DEFAULT_MAX_TEXT_FILE): Promise<TextFile> {
-  const fh = await open(path, "r");
+  // O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused below as not a regular file.
+  const fd = openSync(path, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
   try {
-    const st = await fh.stat();
+    const st = fstatSync(fd);
     if (!st.isFile()) throw new UnreadableFile("not a regular file");
     if (st.size > maxBytes) {
       throw new UnreadableFile(`larger than the ${formatBytes(maxBytes)} limit (${formatBytes(st.size)}; raise limits.maxFileSize)`);
@@ -54,13 +56,13 @@ export async function readTextFile(path: string, maxBytes = DEFAULT_MAX_TEXT_FIL
     const buf = Buffer.alloc(Math.min(st.size, maxBytes) + 1);
     let filled = 0;
     for (;;) {
-      const { bytesRead } = await fh.read(buf, filled, buf.length - filled, filled);
+      const bytesRead = readSync(fd, buf, filled, buf.length - filled, filled);
       if (bytesRead === 0) break;
       filled += bytesRead;
       if (filled > maxBytes) throw new UnreadableFile(`larger than the ${formatBytes(maxBytes)} limit (it grew while being read)`);
     }
     return decodeText(buf.subarray(0, filled));
   } finally {
-    await fh.close();
+    closeSync(fd);
   }
 }

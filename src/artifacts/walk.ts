@@ -1,7 +1,9 @@
 // Walks a directory tree for scanning, bounded and confined to its root: hostile trees may hold
 // symlink loops, links out of the root, FIFOs and device files, millions of entries, or huge files.
-import { opendir, realpath, stat } from "node:fs/promises";
-import type { Stats } from "node:fs";
+// Synchronous calls on purpose: a scan walks one tree at a time, and for many small files the
+// thread-pool round trip of each async call costs more than the work itself (measured: 9 of 14 s
+// idle on 10,000 Dockerfiles).
+import { readdirSync, realpathSync, statSync, type Dirent, type Stats } from "node:fs";
 import { join, relative, sep } from "node:path";
 import picomatch from "picomatch";
 import { describeFsError } from "../core/errors.js";
@@ -51,26 +53,26 @@ function inside(root: string, p: string): boolean {
 export async function* walkFiles(root: string, options: WalkOptions): AsyncGenerator<WalkedFile> {
   const limits = { ...DEFAULT_WALK_LIMITS, ...options.limits };
   const isExcluded = picomatch([...DEFAULT_EXCLUDES, ...(options.exclude ?? [])], { dot: true });
-  const realRoot = await realpath(root);
+  const realRoot = realpathSync(root);
   const seenDirs = new Set<string>();
   let offered = 0;
 
-  const rootStat = await stat(realRoot);
+  const rootStat = statSync(realRoot);
   seenDirs.add(`${rootStat.dev}:${rootStat.ino}`);
   const stack: { abs: string; depth: number }[] = [{ abs: realRoot, depth: 0 }];
 
   while (stack.length > 0) {
     const dir = stack.pop() as { abs: string; depth: number };
-    let handle;
+    let entries: Dirent[];
     try {
-      handle = await opendir(dir.abs);
+      entries = readdirSync(dir.abs, { withFileTypes: true });
     } catch (e) {
       options.warn({ path: toPosix(relative(realRoot, dir.abs)) || ".", message: `skipped: ${describeFsError("directory", e).replace(/^directory: /, "")}` });
       continue;
     }
     const subdirs: string[] = [];
     const files: string[] = [];
-    for await (const entry of handle) {
+    for (const entry of entries) {
       const abs = join(dir.abs, entry.name);
       const rel = toPosix(relative(realRoot, abs));
       if (isExcluded(rel)) continue;
@@ -80,8 +82,8 @@ export async function* walkFiles(root: string, options: WalkOptions): AsyncGener
         let target: string;
         let st: Stats;
         try {
-          target = await realpath(abs);
-          st = await stat(target);
+          target = realpathSync(abs);
+          st = statSync(target);
         } catch {
           options.warn({ path: rel, message: "skipped: broken symbolic link" });
           continue;
@@ -105,7 +107,7 @@ export async function* walkFiles(root: string, options: WalkOptions): AsyncGener
       }
       let st: Stats;
       try {
-        st = await stat(abs);
+        st = statSync(abs);
       } catch (e) {
         options.warn({ path: rel, message: `skipped: ${describeFsError("file", e).replace(/^file: /, "")}` });
         continue;
@@ -121,7 +123,7 @@ export async function* walkFiles(root: string, options: WalkOptions): AsyncGener
       const rel = toPosix(relative(realRoot, abs));
       let st: Stats;
       try {
-        st = await stat(abs);
+        st = statSync(abs);
       } catch (e) {
         options.warn({ path: rel, message: `skipped: ${describeFsError("directory", e).replace(/^directory: /, "")}` });
         continue;
