@@ -1,15 +1,14 @@
 // The options every scan shares (CONTRACT.md), merged with mamori.yaml: flags win over the file.
 import { Option, type Command } from "commander";
 import { isAbsolute, relative, sep } from "node:path";
-import { findConfig, loadConfig, type MamoriConfig } from "../config/index.js";
+import { findConfig, loadConfig, OUTPUT_FORMATS, type MamoriConfig, type OutputFormat } from "../config/index.js";
 import { InputError } from "../core/errors.js";
 import { parseSeverity, parseSeverityList } from "../core/gate.js";
 import type { Severity } from "../core/model.js";
-import { REPORT_FORMATS, type ReportFormat } from "../report/types.js";
+import type { ReportFormat } from "../report/types.js";
 import type { FinishOptions } from "../scan/finish.js";
 import type { CliContext } from "./context.js";
 
-export const OUTPUT_FORMATS = [...REPORT_FORMATS, "cyclonedx-json", "spdx-json"] as const;
 
 export interface ScanFlags {
   format?: string;
@@ -55,7 +54,7 @@ export function resolveScanSettings(flags: ScanFlags, ctx: CliContext): ScanSett
   const config: MamoriConfig = configPath !== undefined ? loadConfig(configPath) : {};
   if (configPath !== undefined) ctx.trace(`configuration from ${configPath}`);
 
-  const format = (flags.format ?? config.format ?? "table") as (typeof OUTPUT_FORMATS)[number];
+  const format = (flags.format ?? config.format ?? "table") as OutputFormat;
   if (format === "cyclonedx-json" || format === "spdx-json") {
     throw new InputError(`--format ${format}: SBOM output is not available yet: it comes with container image scanning (issue 4)`);
   }

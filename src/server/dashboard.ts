@@ -58,7 +58,7 @@ th{background:#f5f5f5}
 .sev{color:#fff;border-radius:3px;padding:.1rem .4rem;font-size:.8rem}
 .msg{color:#555;font-size:.85rem}
 .counts span{margin-right:1rem}
-code{font-size:.85rem}
+code{font-size:.85rem;white-space:nowrap}
 </style></head>
 <body>
 <h1>Mamori — findings</h1>
