@@ -77,3 +77,13 @@ export interface ImportSummary {
   withdrawn: number;
   skipped: { source: string; reason: string }[];
 }
+
+/** Where matching reads advisories from: the SQLite database, or an in-memory list in tests. */
+export interface AdvisorySource {
+  /** Every record with an `affected` entry for this ecosystem (exact OSV name, e.g. "Debian:12" or "npm") and package name. */
+  advisories(ecosystem: string, name: string): OsvRecord[];
+  /** CISA KEV membership of a CVE id, when KEV data was imported. */
+  isKev?(cveId: string): boolean;
+  /** EPSS probability (0..1) of a CVE id, when EPSS data was imported. */
+  epss?(cveId: string): number | undefined;
+}
