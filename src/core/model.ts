@@ -25,7 +25,7 @@ export const FINDING_KINDS = [
 ] as const;
 export type FindingKind = (typeof FINDING_KINDS)[number];
 
-export const TARGET_TYPES = ["image", "fs", "iac", "cloud", "k8s", "host", "iam", "runtime"] as const;
+export const TARGET_TYPES = ["image", "fs", "iac", "sbom", "cloud", "k8s", "host", "iam", "runtime"] as const;
 export type TargetType = (typeof TARGET_TYPES)[number];
 
 /** What a scan looked at. `name` is what the user named (a path, an image reference, an account). */
