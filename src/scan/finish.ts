@@ -13,7 +13,7 @@ import { mamoriVersion } from "../core/version.js";
 import { writeReport } from "../report/index.js";
 import type { RenderOptions, ReportFormat } from "../report/types.js";
 import { openStore } from "../store/index.js";
-import type { ScanResult } from "./iac.js";
+import type { ScanResult } from "./types.js";
 
 export interface FinishOptions {
   cwd: string;
@@ -98,6 +98,7 @@ export async function finishScan(result: ScanResult, o: FinishOptions): Promise<
     tool: { name: "mamori", version: mamoriVersion() },
     scannedAt: o.startedAt.toISOString(),
     targets: [result.target],
+    ...(result.packages !== undefined ? { packages: result.packages } : {}),
     findings: reported,
     summary: summarize(reported),
     ...(history !== undefined ? { history } : {}),

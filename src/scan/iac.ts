@@ -11,7 +11,8 @@ import { CheckSet, toFindings } from "../checks/engine.js";
 import { builtinChecks } from "../checks/registry.js";
 import type { Check, ExampleFormat } from "../checks/types.js";
 import { describeFsError, InputError } from "../core/errors.js";
-import type { Finding, ScanWarning, Target, TargetType } from "../core/model.js";
+import type { Finding, ScanWarning, Target } from "../core/model.js";
+import type { ScanResult } from "./types.js";
 import { applyInlineSuppressions } from "../core/suppress.js";
 
 export interface IacScanOptions {
@@ -31,14 +32,7 @@ export interface IacScanOptions {
   checks?: readonly Check[];
 }
 
-export interface ScanResult {
-  target: Target;
-  /** Identity of what was scanned, for the store. */
-  asset: { type: TargetType; name: string };
-  findings: Finding[];
-  warnings: ScanWarning[];
-  filesScanned: number;
-}
+export type { ScanResult };
 
 function toPosix(p: string): string {
   return sep === "/" ? p : p.split(sep).join("/");
