@@ -22,6 +22,10 @@ if (what === "scan") {
   const { writeReport } = await import("../dist/report/index.js");
   const [format, n] = args;
   const report = syntheticReport(Number(n));
+  if (format === "none") {
+    console.log(JSON.stringify({ ms: Math.round(performance.now() - t0), maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024) }));
+    process.exit(0);
+  }
   const file = join(tmpdir(), `mamori-bench-${process.pid}.${format}`);
   const t1 = performance.now();
   const out = createWriteStream(file);
