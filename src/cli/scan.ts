@@ -4,6 +4,7 @@ import { NotAvailableError } from "../core/errors.js";
 import { contextOf } from "./context.js";
 import { setExitCode } from "./exit.js";
 import { addScanOptions, type ScanFlags } from "./scan-options.js";
+import type { SbomScanFlags } from "./scan-sbom.js";
 
 const LATER: { kind: string; usage: string; summary: string; issue: string }[] = [
   { kind: "image", usage: "<image>", summary: "scan a container image (docker-archive, OCI layout, rootfs, registry)", issue: "container image scanning (issue 4)" },
@@ -26,6 +27,19 @@ export function register(program: Command): void {
     .action(async (path: string, flags: ScanFlags & { inputFormat?: "dockerfile"; maxFileSize?: string }, cmd: Command) => {
       const { runIacScan } = await import("./scan-iac.js");
       setExitCode(await runIacScan(path, flags, contextOf(cmd)));
+    });
+
+  const sbom = scan
+    .command("sbom")
+    .description("match the packages of a CycloneDX (1.4–1.6) or SPDX (2.2–2.3) JSON SBOM against the vulnerability database")
+    .argument("<file>", "the SBOM");
+  addScanOptions(sbom)
+    .option("--vex <file...>", "OpenVEX or CycloneDX VEX documents: not-affected and fixed statements suppress findings")
+    .option("--ignore-unfixed", "leave out vulnerabilities that have no fix yet")
+    .addOption(new Option("--detection <mode>", "judge language packages inside OS packages by the distribution's advisories (distro) or upstream ones").choices(["distro", "upstream"]))
+    .action(async (path: string, flags: SbomScanFlags, cmd: Command) => {
+      const { runSbomScan } = await import("./scan-sbom.js");
+      setExitCode(await runSbomScan(path, flags, contextOf(cmd)));
     });
 
   for (const later of LATER) {
