@@ -53,6 +53,18 @@ const benches = {
     const base = measured(["render", "none", "100000"]);
     return `report-formats (100,000 findings; render time / peak RSS of the whole process / output size; the findings alone take ${base.maxRssMB} MB): ${parts.join("; ")}`;
   },
+  "vulndb"() {
+    const data = join(root, "..", "shared", "data", "osv");
+    if (!existsSync(data)) return "vulndb: skipped (../shared/data/osv is absent)";
+    const db = join(tmpdir(), "mamori-bench-vulndb.db");
+    const imports = [1, 2, 3].map(() => measured(["import-osv", db, join(data, "go"), join(data, "rustsec"), join(data, "pypi")]));
+    const matches = [1, 2, 3].map(() => measured(["match", db, "10000"]));
+    return `vulndb: import Go + RustSec + PyPI (${imports[0].records} records) median ${median(imports.map((r) => r.ms))} ms, peak RSS ${median(imports.map((r) => r.maxRssMB))} MB; open ${median(matches.map((r) => r.openMs))} ms; match ${matches[0].packages} packages median ${median(matches.map((r) => r.matchMs))} ms (${matches[0].findings} findings)`;
+  },
+  versions() {
+    const r = spawnSync(process.execPath, [join(root, "bench", "versions.mjs")], { encoding: "utf8" });
+    return r.stdout.trim();
+  },
   startup() {
     const times = [];
     for (let i = 0; i < 15; i++) {
