@@ -79,6 +79,15 @@ function findingLines(f: Finding, g: Group, width: number, c: Colors): string[] 
     const fixText = fixed.length > 0 ? `, fixed in ${fixed.join(", ")}` : ", no fix yet";
     lines.push(...paragraph(`Package: ${f.package.name} ${f.package.version}${f.vulnerability ? fixText : ""}`, width, indent, indent));
   }
+  const v = f.vulnerability;
+  if (v !== undefined && (v.kev === true || v.cvss !== undefined || v.epss !== undefined)) {
+    const facts = [
+      v.kev === true ? c.red("known exploited (CISA KEV)") : "",
+      v.cvss !== undefined ? `CVSS ${v.cvss.version} ${v.cvss.score.toFixed(1)}` : "",
+      v.epss !== undefined ? `EPSS ${(v.epss * 100).toFixed(1)}%` : "",
+    ].filter(Boolean);
+    lines.push(...paragraph(facts.join(" · "), width, indent, indent));
+  }
   if (f.message !== undefined && f.message !== "") lines.push(...paragraph(f.message, width, indent, indent));
   if (f.remediation !== undefined && f.remediation.text !== "") {
     lines.push(...paragraph(f.remediation.text, width, `${indent}${c.green("Fix:")} `, `${indent}     `));
