@@ -2,6 +2,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Report } from "../../src/core/model.js";
 import { built, notBuiltMessage, repoRoot, runCli } from "../helpers/cli.js";
@@ -97,6 +98,19 @@ describe.skipIf(!built)(`vulnerability database and scan sbom${built ? "" : ` (s
     const lodash = report.findings.find((f) => f.package?.name === "lodash");
     expect(lodash?.suppressed?.reason).toMatch(/not_affected.*vulnerable_code_not_in_execute_path/);
     expect(lodash?.suppressed?.source).toMatch(/^vex:/);
+  });
+
+  it("a scan warns when the database is older than 7 days", () => {
+    const old = join(work, "old.db");
+    expect(runCli(["db", "import", "demo/osv", "--db", old]).code).toBe(0);
+    const conn = new Database(old);
+    conn.prepare("UPDATE meta SET value = ? WHERE key = 'imported_at'").run("2026-01-01T00:00:00.000Z");
+    conn.close();
+    const r = runCli(["scan", "sbom", sbom, "--db", old, "--no-store", "--format", "json"]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/warning: .*old\.db: the vulnerability database is older than 7 days \(imported 2026-01-01/);
+    const fresh = runCli(["scan", "sbom", sbom, "--db", db, "--no-store", "--format", "json"]);
+    expect(fresh.stderr).not.toMatch(/older than 7 days/);
   });
 
   it("bad input: a non-SBOM file, a corrupt zip", () => {
