@@ -63,6 +63,22 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX findings_by_rule ON findings (rule_id);
     `,
   },
+  {
+    version: 2,
+    name: "layer cache",
+    sql: `
+      -- What the analyzers found in one image layer, so a rescan of an image whose layers were
+      -- seen reads this instead of the layer. Keyed by the layer digest and the analyzer set.
+      CREATE TABLE layer_cache (
+        digest     TEXT NOT NULL,
+        cache_key  TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        used_at    TEXT NOT NULL,
+        data       BLOB NOT NULL,
+        PRIMARY KEY (digest, cache_key)
+      );
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

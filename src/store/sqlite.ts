@@ -144,6 +144,12 @@ function prepareStatements(db: Database.Database) {
        WHERE asset_id = ? AND status IN ('open', 'suppressed') AND last_scan_id <> ?
        RETURNING id, rule_id, severity, title, data`,
     ),
+    layerGet: db.prepare<[string, string], { data: Buffer }>("SELECT data FROM layer_cache WHERE digest = ? AND cache_key = ?"),
+    layerTouch: db.prepare("UPDATE layer_cache SET used_at = ? WHERE digest = ? AND cache_key = ?"),
+    layerPut: db.prepare(
+      `INSERT INTO layer_cache (digest, cache_key, created_at, used_at, data) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (digest, cache_key) DO UPDATE SET data = excluded.data, used_at = excluded.used_at`,
+    ),
     assets: db.prepare<[], AssetRow>(
       `SELECT a.id, a.type, a.name, a.first_seen, a.last_scan_at,
               (SELECT COUNT(*) FROM findings f WHERE f.asset_id = a.id AND f.status = 'open') AS open_findings
@@ -322,6 +328,18 @@ export class SqliteStore implements Store {
       newCount: r.new_count,
       fixedCount: r.fixed_count,
     }));
+  }
+
+  async getLayerCache(digest: string, key: string): Promise<Buffer | undefined> {
+    const row = this.stmt.layerGet.get(digest, key);
+    if (row === undefined) return undefined;
+    this.stmt.layerTouch.run(new Date().toISOString(), digest, key);
+    return row.data;
+  }
+
+  async putLayerCache(digest: string, key: string, data: Buffer): Promise<void> {
+    const now = new Date().toISOString();
+    this.stmt.layerPut.run(digest, key, now, now, data);
   }
 
   async close(): Promise<void> {

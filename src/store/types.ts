@@ -77,5 +77,8 @@ export interface Store {
   findings(query?: FindingQuery): Promise<StoredFinding[]>;
   assets(): Promise<StoredAsset[]>;
   scans(query?: { assetId?: string; limit?: number }): Promise<StoredScan[]>;
+  /** The cached analysis of an image layer (opaque bytes the image scanner wrote), if any. */
+  getLayerCache(digest: string, key: string): Promise<Buffer | undefined>;
+  putLayerCache(digest: string, key: string, data: Buffer): Promise<void>;
   close(): Promise<void>;
 }

@@ -20,7 +20,7 @@ function inspect(path: string) {
     return {
       tables: names("table"),
       indexes: names("index"),
-      columns: Object.fromEntries(["assets", "scans", "findings", "schema_migrations"].map((t) => [t, columns(t)])),
+      columns: Object.fromEntries(["assets", "scans", "findings", "layer_cache", "schema_migrations"].map((t) => [t, columns(t)])),
       migrations: db.prepare("SELECT version, name FROM schema_migrations ORDER BY version").all(),
       journal: db.pragma("journal_mode", { simple: true }),
     };
@@ -38,12 +38,13 @@ describe("migrations", () => {
   it("create the schema on a new store", async () => {
     await new SqliteStore(tmp.db).close();
     const s = inspect(tmp.db);
-    expect(s.tables).toEqual(["assets", "findings", "scans", "schema_migrations"]);
+    expect(s.tables).toEqual(["assets", "findings", "layer_cache", "scans", "schema_migrations"]);
     expect(s.indexes).toEqual(["findings_by_asset_status", "findings_by_rule", "findings_by_status_severity", "scans_by_asset"]);
     expect(s.columns).toEqual({
       assets: ["id", "type", "name", "first_seen", "last_scan_at"],
       scans: ["id", "asset_id", "target_type", "target_name", "started_at", "finished_at", "tool_version", "finding_count", "new_count", "fixed_count"],
       findings: ["asset_id", "id", "rule_id", "kind", "severity", "title", "path", "start_line", "status", "first_seen", "last_seen", "fixed_at", "last_scan_id", "data"],
+      layer_cache: ["digest", "cache_key", "created_at", "used_at", "data"],
       schema_migrations: ["version", "name", "applied_at"],
     });
     expect(s.migrations).toEqual(MIGRATIONS.map((m) => ({ version: m.version, name: m.name })));

@@ -269,3 +269,25 @@ describe("performance", () => {
     expect(t2 - t1).toBeLessThan(10_000);
   });
 });
+
+describe("layer cache", () => {
+  it("stores, returns and replaces a layer's cached analysis by digest and key", async () => {
+    const { mkdtempSync, rmSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const dir = mkdtempSync(join(tmpdir(), "mamori-layercache-"));
+    try {
+      const store = new SqliteStore(join(dir, "s.db"));
+      expect(await store.getLayerCache("sha256:aa", "k1")).toBeUndefined();
+      await store.putLayerCache("sha256:aa", "k1", Buffer.from("first"));
+      await store.putLayerCache("sha256:aa", "k2", Buffer.from("other key"));
+      expect((await store.getLayerCache("sha256:aa", "k1"))?.toString()).toBe("first");
+      await store.putLayerCache("sha256:aa", "k1", Buffer.from("second"));
+      expect((await store.getLayerCache("sha256:aa", "k1"))?.toString()).toBe("second");
+      expect((await store.getLayerCache("sha256:aa", "k2"))?.toString()).toBe("other key");
+      await store.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
