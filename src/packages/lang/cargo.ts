@@ -1,0 +1,31 @@
+// Cargo.lock: TOML, one [[package]] per crate. Only crates from a registry (source "registry+..." for
+// crates.io and other git-index registries, "sparse+..." for sparse ones) are packages: workspace
+// members and path dependencies have no source and are the project's own code, and git
+// dependencies ("git+...") are a commit, not a crates.io release whose advisories would apply.
+import type { AnalyzerOutput } from "../../analyzers/types.js";
+import { InputError } from "../../core/errors.js";
+import { asArray, asObject, asString, baseName, detector, MAX_LOCKFILE_BYTES, PackageList, parseTomlDocument } from "./common.js";
+
+export const cargoLockDetector = detector({
+  name: "cargo-lock",
+  wants: (path) => baseName(path) === "Cargo.lock",
+  maxBytes: MAX_LOCKFILE_BYTES,
+  parse: parseCargoLock,
+});
+
+export function parseCargoLock(text: string, path: string): AnalyzerOutput {
+  const doc = parseTomlDocument(text, path);
+  if (doc.package === undefined && doc.version === undefined && doc.metadata === undefined) {
+    throw new InputError(`${path}: not a Cargo.lock (no [[package]])`);
+  }
+  const list = new PackageList("crates.io", path);
+  for (const value of asArray(doc.package)) {
+    const entry = asObject(value);
+    const source = asString(entry?.source) ?? "";
+    if (!entry || !(source.startsWith("registry+") || source.startsWith("sparse+"))) continue;
+    const name = asString(entry.name);
+    const version = asString(entry.version);
+    if (name !== undefined && version !== undefined) list.add(name, version);
+  }
+  return list.output();
+}
