@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 const steps = [
-  ["build", ["npx", "tsc", "-p", "tsconfig.build.json"]],
+  ["build", ["npm", "run", "build", "--silent"]],
   ["type-check", ["npx", "tsc", "-p", "tsconfig.json", "--noEmit"]],
   ["lint", ["npx", "eslint", "."]],
 ];

@@ -20,7 +20,7 @@ const NOT_PACKAGES = new Set([
 ]);
 
 // Where SBOM tools record the file a component was found in.
-const PATH_PROPERTIES = ["aquasecurity:trivy:FilePath", "syft:location:0:path"];
+const PATH_PROPERTIES = ["mamori:path", "aquasecurity:trivy:FilePath", "syft:location:0:path"];
 
 export function readCycloneDx(doc: Record<string, unknown>, label: string): SbomContent {
   const specVersion = asString(doc.specVersion) ?? "";
