@@ -190,6 +190,19 @@ export interface PurlInput {
  * The purl of a package, in the form Syft writes (`distro` and `upstream` qualifiers, rpm epoch as a
  * qualifier). Ecosystems without a purl type give `pkg:generic/<name>@<version>`.
  */
+/**
+ * packageurl-js 2.0 throws a ReferenceError (a bug in its golang version check) for Go versions
+ * such as "v1.0": such a version is then appended percent-encoded, as the purl spec writes it.
+ */
+function languagePurl(type: string, namespace: string | undefined, name: string, version: string): string {
+  try {
+    return new PackageURL(type, namespace, name, version).toString();
+  } catch (e) {
+    if (!(e instanceof ReferenceError)) throw e;
+    return `${new PackageURL(type, namespace, name, undefined).toString()}@${encodeURIComponent(version)}`;
+  }
+}
+
 export function purlFor(pkg: PurlInput): string {
   const colon = pkg.ecosystem.indexOf(":");
   const base = colon < 0 ? pkg.ecosystem : pkg.ecosystem.slice(0, colon);
@@ -197,7 +210,7 @@ export function purlFor(pkg: PurlInput): string {
   const language = LANGUAGES.find((l) => l.ecosystem === base);
   if (language) {
     const [namespace, name] = splitName(pkg.name, language.join);
-    return new PackageURL(language.type, namespace, name, pkg.version).toString();
+    return languagePurl(language.type, namespace, name, pkg.version);
   }
   const family = OS_FAMILIES.find((f) => f.ecosystem === base);
   if (!family) return new PackageURL("generic", undefined, pkg.name, pkg.version).toString();

@@ -174,3 +174,9 @@ describe("purlIdentity", () => {
     expect(purlIdentity("CVE-2021-44228")).toBeUndefined();
   });
 });
+
+describe("purlFor with versions packageurl-js cannot check", () => {
+  it("still builds a purl for a Go version that is not valid semver", () => {
+    expect(purlFor({ name: "golang.org/x/net", version: "v1.0", ecosystem: "Go" })).toBe("pkg:golang/golang.org/x/net@v1.0");
+  });
+});
