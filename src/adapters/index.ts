@@ -1,9 +1,13 @@
 // The IaC adapters, and how a file or an example format finds its adapter.
 import type { ExampleFormat } from "../checks/types.js";
 import { dockerfileAdapter } from "./dockerfile.js";
+import { parseImageConfigText } from "./image-config.js";
 import type { Adapter } from "./types.js";
 
-export const adapters: readonly Adapter[] = [dockerfileAdapter];
+/** Image configs come from images, never from files found by a walk: it wants no path. */
+const imageConfigAdapter: Adapter = { format: "image", wants: () => false, parse: parseImageConfigText };
+
+export const adapters: readonly Adapter[] = [dockerfileAdapter, imageConfigAdapter];
 
 /** The adapter that wants this path (`/`-separated), by name alone. */
 export function adapterFor(path: string): Adapter | undefined {

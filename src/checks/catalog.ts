@@ -58,6 +58,7 @@ function fenced(text: string, lang: string): string {
 // Markdown/linguist names for the example formats' code blocks.
 const LANG: Record<ExampleFormat, string> = {
   dockerfile: "dockerfile",
+  image: "json",
   terraform: "hcl",
   cloudformation: "yaml",
   kubernetes: "yaml",

@@ -1,6 +1,7 @@
 // Every built-in check, in id order. Ids are public and permanent: a duplicate is a bug that
 // must stop the program at load time, not surface as two findings with one id.
 import { dockerChecks } from "./docker/index.js";
+import { imageChecks } from "./image/index.js";
 import type { Check } from "./types.js";
 
 function byId(checks: readonly Check[]): readonly Check[] {
@@ -11,7 +12,7 @@ function byId(checks: readonly Check[]): readonly Check[] {
   return Object.freeze(sorted);
 }
 
-export const builtinChecks: readonly Check[] = byId([...dockerChecks]);
+export const builtinChecks: readonly Check[] = byId([...dockerChecks, ...(imageChecks as readonly Check[])]);
 
 const index = new Map(builtinChecks.map((c) => [c.id, c]));
 

@@ -49,7 +49,8 @@ export interface Violation {
 export type EvalResult = Violation | readonly Violation[] | undefined | null | void;
 
 /** Formats that checks carry examples for; each maps to an adapter that parses it. */
-export type ExampleFormat = "dockerfile" | "terraform" | "cloudformation" | "kubernetes" | "compose" | "arm";
+/** `image`: an OCI image config (JSON), as image checks are written against. */
+export type ExampleFormat = "dockerfile" | "image" | "terraform" | "cloudformation" | "kubernetes" | "compose" | "arm";
 
 export interface CheckExamples {
   bad: string[];

@@ -19,7 +19,7 @@ describe("JSON catalogue", () => {
     expect(typeof entry.title).toBe("string");
     expect(SEVERITIES).toContain(entry.severity);
     expect(FINDING_KINDS).toContain(entry.kind);
-    expect(entry.appliesTo).toBe("dockerfile.Dockerfile");
+    expect(["dockerfile.Dockerfile", "image.Config"]).toContain(entry.appliesTo);
     const refs = entry.references as Record<string, unknown>;
     for (const [k, v] of Object.entries(refs)) {
       expect(PEER_KEYS).toContain(k);
