@@ -142,12 +142,12 @@ describe("analyzeImage: final filesystem", () => {
     expect(result.warnings).toEqual([]);
   });
 
-  it("without an OS, OS packages keep their detector's purl and an unknown ecosystem", async () => {
+  it("without an OS, OS packages get their format's distribution without a release", async () => {
     const spec: ImageSpec = { layers: [{ entries: [{ name: "var/lib/dpkg/status", content: "bash 5.2\n" }] }] };
     const built = await buildImage(spec);
     const result = await analyzeImage(await openImage(await ociLayoutDir([built], [spec])), Object.values(analyzers()));
     expect(result.os).toBeUndefined();
-    expect(result.packages).toMatchObject([{ name: "bash", ecosystem: "unknown:dpkg", purl: "pkg:deb/debian/bash@5.2" }]);
+    expect(result.packages).toMatchObject([{ name: "bash", ecosystem: "Debian", purl: "pkg:deb/debian/bash@5.2" }]);
   });
 
   it("turns an analyzer's failure into a warning and goes on", async () => {

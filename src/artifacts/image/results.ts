@@ -2,7 +2,7 @@
 // file ownership and the OS from final files only; findings from every file, marked when a later
 // layer deleted or replaced their file. OS packages get the detected distribution's ecosystem.
 import type { Finding } from "../../core/model.js";
-import { purlFor } from "../../packages/purl.js";
+import { finishOsPackage, isOsPackageType, pickOs } from "../../packages/os/index.js";
 import type { Package } from "../../packages/types.js";
 import type { OsInfo } from "../types.js";
 import type { Supersession } from "./final-fs.js";
@@ -10,25 +10,18 @@ import { normalizeEntryPath } from "./paths.js";
 import type { FileResult } from "./runner.js";
 import type { WarningSink } from "./warnings.js";
 
-const OS_PACKAGE_ECOSYSTEMS = new Set(["os:dpkg", "os:apk", "os:rpm"]);
-
 export interface Collected {
   os?: OsInfo;
   packages: Package[];
   findings: Finding[];
 }
 
-/** "os:dpkg" packages get the OSV ecosystem of the detected OS, or "unknown:<family>" without one. */
-function osPackageEcosystem(os: OsInfo | undefined, kind: string): string {
-  return os?.ecosystem ?? `unknown:${os?.family ?? kind.slice(3)}`;
-}
-
 /** Names and versions come from scanned files: one a purl cannot hold must not stop the scan. */
-function purlOr(pkg: Package): string {
+function finished(pkg: Package, os: OsInfo | undefined): Package {
   try {
-    return purlFor(pkg);
+    return finishOsPackage(pkg, os);
   } catch {
-    return pkg.purl;
+    return pkg;
   }
 }
 
@@ -47,8 +40,8 @@ export function collect(
   warnings: WarningSink,
 ): Collected {
   const final = results.filter((r) => !supersededBy(r));
-  let os: OsInfo | undefined;
-  for (const r of final) if (r.output.os) os = r.output.os;
+  // Every OS file found (os-release, debian_version, ...): pickOs ranks and merges them.
+  const os = pickOs(final.flatMap((r) => (r.output.os ? [{ path: r.path, os: r.output.os }] : [])));
   const owners = new Map<string, { owner: string; ecosystem: string }>();
   for (const r of final) {
     for (const owned of r.output.ownedFiles ?? []) {
@@ -64,14 +57,13 @@ export function collect(
     for (const original of r.output.packages ?? []) {
       const pkg: Package = { ...original, path: original.path ?? r.path };
       if (digest) pkg.layer = digest;
-      if (OS_PACKAGE_ECOSYSTEMS.has(pkg.ecosystem)) {
-        pkg.ecosystem = osPackageEcosystem(os, pkg.ecosystem);
-        // Without a known distribution the detector's own purl (no distro) says more than a generic one.
-        if (!pkg.ecosystem.startsWith("unknown:")) pkg.purl = purlOr(pkg);
-      } else {
-        const owner = owners.get(pkg.path as string);
-        if (owner) pkg.ownedBy = { ecosystem: osPackageEcosystem(os, owner.ecosystem), name: owner.owner };
+      if (isOsPackageType(pkg.ecosystem)) {
+        packages.push(finished(pkg, os));
+        continue;
       }
+      // Nested archive paths ("app.war!/WEB-INF/lib/x.jar") are owned through their outer file.
+      const owner = owners.get((pkg.path as string).split("!/")[0] as string);
+      if (owner) pkg.ownedBy = { ecosystem: finished({ name: owner.owner, version: "", ecosystem: owner.ecosystem, purl: "" }, os).ecosystem, name: owner.owner };
       packages.push(pkg);
     }
   }
