@@ -147,7 +147,7 @@ describe("analyzeImage: final filesystem", () => {
     const built = await buildImage(spec);
     const result = await analyzeImage(await openImage(await ociLayoutDir([built], [spec])), Object.values(analyzers()));
     expect(result.os).toBeUndefined();
-    expect(result.packages).toMatchObject([{ name: "bash", ecosystem: "Debian", purl: "pkg:deb/debian/bash@5.2" }]);
+    expect(result.packages).toMatchObject([{ name: "bash", ecosystem: "Debian", purl: "pkg:deb/debian/bash@5.2?upstream=bash-src" }]);
   });
 
   it("turns an analyzer's failure into a warning and goes on", async () => {
