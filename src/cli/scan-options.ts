@@ -42,12 +42,14 @@ export function addScanOptions(cmd: Command): Command {
 
 export interface ScanSettings {
   config: MamoriConfig;
+  /** The format asked for, including the SBOM formats that finishScan does not render. */
+  format: OutputFormat;
   finish: Omit<FinishOptions, "startedAt">;
   exclude: string[];
   skipChecks: string[];
 }
 
-export function resolveScanSettings(flags: ScanFlags, ctx: CliContext): ScanSettings {
+export function resolveScanSettings(flags: ScanFlags, ctx: CliContext, opts: { sbomFormats?: boolean } = {}): ScanSettings {
   // Named as the user would name it, so errors read `mamori.yaml:3: ...`.
   const found = flags.config ?? findConfig(ctx.cwd);
   const configPath = found !== undefined && isAbsolute(found) && found.startsWith(ctx.cwd + sep) ? relative(ctx.cwd, found) : found;
@@ -55,8 +57,8 @@ export function resolveScanSettings(flags: ScanFlags, ctx: CliContext): ScanSett
   if (configPath !== undefined) ctx.trace(`configuration from ${configPath}`);
 
   const format = (flags.format ?? config.format ?? "table") as OutputFormat;
-  if (format === "cyclonedx-json" || format === "spdx-json") {
-    throw new InputError(`--format ${format}: SBOM output is not available yet: it comes with container image scanning (issue 4)`);
+  if ((format === "cyclonedx-json" || format === "spdx-json") && opts.sbomFormats !== true) {
+    throw new InputError(`--format ${format}: an SBOM is written by scans that take an inventory (scan image, scan fs) and by mamori sbom`);
   }
   const severity: Severity[] | undefined =
     flags.severity !== undefined ? parseSeverityList(flags.severity, "--severity") : config.severity;
@@ -68,6 +70,7 @@ export function resolveScanSettings(flags: ScanFlags, ctx: CliContext): ScanSett
 
   return {
     config,
+    format,
     exclude: [...(config.exclude ?? []), ...(flags.exclude ?? [])],
     skipChecks: [...(config.checks?.skip ?? []), ...(flags.skipCheck ?? [])],
     finish: {

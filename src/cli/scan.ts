@@ -5,14 +5,24 @@ import { contextOf } from "./context.js";
 import { setExitCode } from "./exit.js";
 import { addScanOptions, type ScanFlags } from "./scan-options.js";
 import type { SbomScanFlags } from "./scan-sbom.js";
+import type { ArtifactFlags } from "./scan-artifact.js";
 
 const LATER: { kind: string; usage: string; summary: string; issue: string }[] = [
-  { kind: "image", usage: "<image>", summary: "scan a container image (docker-archive, OCI layout, rootfs, registry)", issue: "container image scanning (issue 4)" },
-  { kind: "fs", usage: "<dir>", summary: "scan a source tree or unpacked filesystem", issue: "container image scanning (issue 4)" },
   { kind: "cloud", usage: "", summary: "scan a cloud account or a saved snapshot", issue: "cloud posture management (CSPM)" },
   { kind: "k8s", usage: "", summary: "scan a Kubernetes cluster or a saved snapshot", issue: "cluster scanning" },
   { kind: "host", usage: "", summary: "scan a host root for hardening, integrity, packages and malware", issue: "workload protection (CWPP)" },
 ];
+
+function addArtifactOptions(cmd: Command): Command {
+  return cmd
+    .option("--scanners <list>", "what to look for: vuln,secret,malware,config,license (default: all but license, which needs a policy)")
+    .option("--secret-config <file>", "a gitleaks TOML configuration for the secret scanner")
+    .option("--malware-rules <dir...>", "directories of YARA rules to use beside the built-in ones")
+    .option("--hash-list <file...>", "known-bad SHA-256 lists (one digest per line)")
+    .option("--vex <file...>", "OpenVEX or CycloneDX VEX documents")
+    .option("--ignore-unfixed", "leave out vulnerabilities that have no fix yet")
+    .addOption(new Option("--detection <mode>", "judge language packages inside OS packages by the distribution (distro) or upstream").choices(["distro", "upstream"]));
+}
 
 export function register(program: Command): void {
   const scan = program.command("scan").description("scan a target and report findings");
@@ -41,6 +51,31 @@ export function register(program: Command): void {
       const { runSbomScan } = await import("./scan-sbom.js");
       setExitCode(await runSbomScan(path, flags, contextOf(cmd)));
     });
+
+  const image = scan
+    .command("image")
+    .description("scan a container image: a docker-archive, an OCI layout (dir or tar), a root filesystem directory, or a registry reference")
+    .argument("<image>", "path or registry reference (registry.example.com/team/app:1.2)");
+  addArtifactOptions(addScanOptions(image))
+    .option("--platform <os/arch>", "the platform to pick from a multi-platform image (linux/arm64)")
+    .option("--insecure", "plain HTTP to a registry on the loopback address")
+    .option("--ca-file <file>", "extra CA certificates (PEM) to trust for the registry")
+    .option("--username <user>", "registry user")
+    .option("--password <password>", "registry password (or use Docker's config.json)")
+    .option("--docker-config <file>", "Docker config.json with registry credentials (default ~/.docker/config.json)")
+    .action(async (ref: string, flags: ArtifactFlags, cmd: Command) => {
+      const { runArtifactScan } = await import("./scan-artifact.js");
+      setExitCode(await runArtifactScan("image", ref, flags, contextOf(cmd)));
+    });
+
+  const fs = scan
+    .command("fs")
+    .description("scan a source tree or unpacked filesystem: packages, vulnerabilities, secrets, malware, IaC")
+    .argument("<dir>", "the directory");
+  addArtifactOptions(addScanOptions(fs)).action(async (dir: string, flags: ArtifactFlags, cmd: Command) => {
+    const { runArtifactScan } = await import("./scan-artifact.js");
+    setExitCode(await runArtifactScan("fs", dir, flags, contextOf(cmd)));
+  });
 
   for (const later of LATER) {
     const cmd = scan.command(later.kind).description(`${later.summary} (not available yet)`);

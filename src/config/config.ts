@@ -22,6 +22,8 @@ export interface MamoriConfig {
   store?: string;
   exclude?: string[];
   checks?: { skip?: string[] };
+  license?: { deny?: string[]; allow?: string[] };
+  scanners?: ("vuln" | "secret" | "malware" | "config" | "license")[];
   limits?: { maxFileSize?: number; maxFiles?: number };
 }
 

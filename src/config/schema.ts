@@ -41,6 +41,20 @@ export const configJsonSchema = {
         skip: { description: "Rule ids, or globs such as MAM-DF-*, that are not run.", ...pathGlobs },
       },
     },
+    license: {
+      description: "License policy for image and filesystem scans: SPDX license ids.",
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        deny: { description: "Licenses that are findings (MAM-LIC-001).", type: "array", items: { type: "string", minLength: 1 } },
+        allow: { description: "When given, every other license is a finding (MAM-LIC-002).", type: "array", items: { type: "string", minLength: 1 } },
+      },
+    },
+    scanners: {
+      description: "What image and filesystem scans look for (default: vuln, secret, malware, config; license when a license policy is set).",
+      type: "array",
+      items: { enum: ["vuln", "secret", "malware", "config", "license"] },
+    },
     limits: {
       type: "object",
       additionalProperties: false,
