@@ -101,7 +101,7 @@ export async function runArtifactScan(kind: "image" | "fs", target: string, flag
     bar.done();
     await store?.close();
   }
-  ctx.trace(`${result.filesScanned} files, ${result.packages?.length ?? 0} packages, ${result.findings.length} findings`);
+  ctx.trace(`${result.filesScanned} files, ${result.packages?.length ?? 0} packages, ${result.findings.length} findings, ${result.cachedLayers} layers from the cache`);
 
   if (sbomOnly) {
     await writeSbom({ ...result.inventory, toolVersion: mamoriVersion() }, settings.format as "cyclonedx-json" | "spdx-json", settings.finish.output, ctx.cwd);

@@ -39,6 +39,8 @@ export interface ArtifactScanOptions extends VulnScanOptions {
 
 export interface ArtifactScan extends ScanResult {
   inventory: Inventory;
+  /** Layers whose analysis came from the store's layer cache. */
+  cachedLayers: number;
 }
 
 function secretRules(o: ArtifactScanOptions): readonly SecretRule[] {
@@ -127,6 +129,7 @@ export async function scanImage(ref: string, o: ArtifactScanOptions, needPackage
       findings,
       warnings,
       filesScanned: analysis.stats.files,
+      cachedLayers: analysis.stats.cachedLayers,
       packages: packageRefs(analysis.packages),
       inventory: {
         subject: { name: image.repoTags[0] ?? image.name, type: "container" },
@@ -152,6 +155,7 @@ export async function scanDirectory(dir: string, o: ArtifactScanOptions, needPac
     findings: [...analysis.findings, ...more.findings],
     warnings: [...analysis.warnings, ...more.warnings],
     filesScanned: analysis.stats.files,
+    cachedLayers: 0,
     packages: packageRefs(analysis.packages),
     inventory: {
       subject: { name: basename(dir) || dir, type: "application" },

@@ -28,12 +28,9 @@ describe.skipIf(!built)(`mamori commands${built ? "" : ` (skipped: ${notBuiltMes
   });
 
   it.each([
-    [["scan", "image", "alpine:3.20"]],
-    [["scan", "fs", "."]],
     [["scan", "cloud", "--provider", "aws"]],
     [["scan", "k8s"]],
     [["scan", "host", "--root", "/"]],
-    [["sbom", ".", "--format", "cyclonedx-json"]],
     [["iam", "simulate", "--auth-details", "f", "--principal", "p", "--action", "s3:GetObject", "--resource", "*"]],
     [["iam", "analyze", "--auth-details", "f"]],
     [["runtime", "eval", "--rules", "r.yaml", "--events", "-"]],
