@@ -1,7 +1,7 @@
 // Image and filesystem scans: the analyzers over every file once (packages, secrets, malware),
 // then what needs the whole inventory (vulnerabilities, licenses) and, for images, the config.
-import { readFileSync } from "node:fs";
-import { basename } from "node:path";
+import { readFileSync, realpathSync } from "node:fs";
+import { basename, resolve } from "node:path";
 import type { Analyzer } from "../analyzers/types.js";
 import { analyzeDirectory, analyzeImage, type AnalysisResult, type LayerCache } from "../artifacts/analyze.js";
 import { openImage } from "../artifacts/image/open.js";
@@ -66,6 +66,15 @@ export function analyzersFor(o: ArtifactScanOptions, needPackages: boolean): Ana
   return list;
 }
 
+/** One asset per file whatever path names it: the real path (an "archive.tar:tag" selector kept). */
+function canonicalPath(ref: string): string {
+  try {
+    return realpathSync(resolve(ref));
+  } catch {
+    return resolve(ref);
+  }
+}
+
 function packageRefs(packages: readonly Package[]): PackageRef[] {
   return packages.map((p) => ({
     name: p.name,
@@ -125,7 +134,7 @@ export async function scanImage(ref: string, o: ArtifactScanOptions, needPackage
     warnings.push(...more.warnings);
     return {
       target: { type: "image", name: ref },
-      asset: { type: "image", name: image.kind === "registry" ? ref : `${image.kind}:${image.root ?? ref}` },
+      asset: { type: "image", name: image.kind === "registry" ? ref : `${image.kind}:${canonicalPath(ref)}` },
       findings,
       warnings,
       filesScanned: analysis.stats.files,
