@@ -33,6 +33,14 @@ if (what === "scan") {
   await new Promise((ok) => out.end(ok));
   extra = { renderOnlyMs: Math.round(performance.now() - t1), outMB: Math.round((await stat(file)).size / 1e5) / 10 };
   await rm(file);
+} else if (what === "scan-image") {
+  // The whole CLI path of `mamori scan image`, in this process: open, analyze, match, report.
+  const { run } = await import("../dist/cli/main.js");
+  const [ref, home, ...flags] = args;
+  process.env.MAMORI_HOME = home;
+  process.env.CI = "true";
+  const code = await run(["node", "mamori", "scan", "image", ref, "--format", "json", "-o", "/dev/null", "--quiet", ...flags]);
+  extra = { code };
 } else if (what === "import-osv") {
   const { VulnDb, importOsv } = await import("../dist/vulndb/index.js");
   const [dbPath, ...sources] = args;
