@@ -77,6 +77,10 @@ const benches = {
     const matches = [1, 2, 3].map(() => measured(["match", db, "10000"]));
     return `vulndb: import Go + RustSec + PyPI (${imports[0].records} records) median ${median(imports.map((r) => r.ms))} ms, peak RSS ${median(imports.map((r) => r.maxRssMB))} MB; open ${median(matches.map((r) => r.openMs))} ms; match ${matches[0].packages} packages median ${median(matches.map((r) => r.matchMs))} ms (${matches[0].findings} findings)`;
   },
+  secrets() {
+    const r = spawnSync(process.execPath, [join(root, "bench", "secrets.mjs")], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+    return r.stdout.trim();
+  },
   versions() {
     const r = spawnSync(process.execPath, [join(root, "bench", "versions.mjs")], { encoding: "utf8" });
     return r.stdout.trim();

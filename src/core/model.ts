@@ -72,6 +72,7 @@ export interface PeerReferences {
   prowler?: string | string[];
   cis?: string | string[];
   hadolint?: string | string[];
+  gitleaks?: string | string[];
 }
 
 export interface ComplianceRef {
