@@ -15,6 +15,7 @@
 //   names ("rootio-<source>").
 import type { Package } from "../packages/types.js";
 import type { OsvAffected, RangeVerdict } from "./types.js";
+import { DEBIAN_CODENAMES } from "../packages/os/os-ecosystem.js";
 
 export type FixState = "fixed" | "unfixed" | "wont-fix" | "not-affected";
 
@@ -39,15 +40,6 @@ interface Distro {
   root?: { family: string; release: (release: string) => string };
 }
 
-const DEBIAN_CODENAMES: Record<string, string> = {
-  jessie: "8",
-  stretch: "9",
-  buster: "10",
-  bullseye: "11",
-  bookworm: "12",
-  trixie: "13",
-  forky: "14",
-};
 
 function debianRelease(release: string): string {
   const r = release.toLowerCase();

@@ -14,7 +14,7 @@ export interface OsFacts {
 }
 
 // Debian testing and unstable have no VERSION_ID: the codename names the release to come.
-const DEBIAN_CODENAMES: Readonly<Record<string, string>> = {
+export const DEBIAN_CODENAMES: Readonly<Record<string, string>> = {
   jessie: "8",
   stretch: "9",
   buster: "10",
