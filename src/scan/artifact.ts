@@ -99,13 +99,18 @@ function inventoryFindings(analysis: AnalysisResult, o: ArtifactScanOptions): { 
   return { findings, warnings };
 }
 
-/** Secrets in the image config (Env, Labels, history) are as public as the image. */
+/**
+ * Secrets in the image config (Env, history) are as public as the image. Generic "NAME=value"
+ * rules are left out here: the Dockerfile checks on the rebuilt history (MAM-DF-005/006) already
+ * judge every ENV and ARG assignment by name, so they would report each one twice.
+ */
 function configSecrets(image: Image): Finding[] {
   const cfg = image.config;
+  const rules = BUILTIN_SECRET_RULES.filter((r) => r.generic !== true);
   const out: Finding[] = [];
-  (cfg.config?.Env ?? []).forEach((line, i) => out.push(...scanText(line, `${image.name}:config.Env[${i}]`)));
+  (cfg.config?.Env ?? []).forEach((line, i) => out.push(...scanText(line, `${image.name}:config.Env[${i}]`, rules)));
   (cfg.history ?? []).forEach((h, i) => {
-    if (h.created_by) out.push(...scanText(h.created_by, `${image.name}:history[${i}]`));
+    if (h.created_by) out.push(...scanText(h.created_by, `${image.name}:history[${i}]`, rules));
   });
   return out;
 }
