@@ -82,6 +82,10 @@ const layers = [
       { name: "var/lib/dpkg/status", content: dpkgStatus },
       { name: "usr/bin/", dir: true },
       { name: "usr/bin/tar", content: "#!/bin/sh\n# demo placeholder\n", mode: 0o755 },
+      {
+        name: "usr/share/doc/tar/copyright",
+        content: "Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\nUpstream-Name: tar\n\nFiles: *\nCopyright: demo\nLicense: GPL-3+\n\nLicense: GPL-3+\n This is a demo stanza.\n",
+      },
     ],
   },
   {

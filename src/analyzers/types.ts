@@ -22,6 +22,11 @@ export interface AnalyzerOutput {
    * packages inside them can be judged by the distribution: package name by owned path.
    */
   ownedFiles?: { owner: string; ecosystem: "os:dpkg" | "os:apk" | "os:rpm"; paths: string[] }[];
+  /**
+   * Declared licenses of OS packages found apart from the package database (Debian's
+   * usr/share/doc/<package>/copyright): the driver gives them to the package of that name.
+   */
+  licenses?: { ecosystem: "os:dpkg"; name: string; license: string }[];
   warnings?: string[];
 }
 

@@ -55,6 +55,17 @@ describe.skipIf(!built)(`scan image, scan fs, sbom${built ? "" : ` (skipped: ${n
     expect(b.findings.map((f) => f.id).sort()).toEqual(a.findings.map((f) => f.id).sort());
   });
 
+  it("a license policy in mamori.yaml turns denied licenses into findings; dpkg licenses come from copyright files", () => {
+    const dir = join(work, "policy");
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, "mamori.yaml"), "license:\n  deny: [GPL-3.0-only]\n");
+    const r = runCli(["scan", "image", image, "--format", "json", "--no-store"], { env, cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    const report = JSON.parse(r.stdout) as Report;
+    const lic = report.findings.filter((f) => f.kind === "license");
+    expect(lic.map((f) => `${f.ruleId} ${f.package?.name}`)).toEqual(["MAM-LIC-001 tar"]);
+  });
+
   it("--scanners narrows what is looked for", () => {
     const r = runCli(["scan", "image", image, "--format", "json", "--no-store", "--scanners", "secret"], { env });
     const report = JSON.parse(r.stdout) as Report;

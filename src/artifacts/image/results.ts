@@ -51,6 +51,8 @@ export function collect(
       }
     }
   }
+  const declared = new Map<string, string>();
+  for (const r of final) for (const l of r.output.licenses ?? []) declared.set(`${l.ecosystem}\u0000${l.name}`, l.license);
   const packages: Package[] = [];
   for (const r of final) {
     const digest = layerDigest(r);
@@ -58,6 +60,8 @@ export function collect(
       const pkg: Package = { ...original, path: original.path ?? r.path };
       if (digest) pkg.layer = digest;
       if (isOsPackageType(pkg.ecosystem)) {
+        const license = pkg.license ?? declared.get(`${pkg.ecosystem}\u0000${pkg.name}`);
+        if (license !== undefined) pkg.license = license;
         packages.push(finished(pkg, os));
         continue;
       }

@@ -61,7 +61,7 @@ export class AnalyzerRunner {
         stats.files++;
         stats.ms += performance.now() - started;
       }
-      if (output && (output.packages?.length || output.findings?.length || output.os || output.ownedFiles?.length || output.warnings?.length)) emit(a.name, output);
+      if (output && (output.packages?.length || output.findings?.length || output.os || output.ownedFiles?.length || output.licenses?.length || output.warnings?.length)) emit(a.name, output);
     }
   }
 
