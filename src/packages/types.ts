@@ -16,4 +16,6 @@ export interface Package extends PackageRef {
   license?: string;
   /** SBOM component reference (bom-ref or SPDXID), to keep dependency relationships. */
   ref?: string;
+  /** Direct dependencies, by purl, where the source records them (lock files): the SBOM's edges. */
+  dependsOn?: string[];
 }

@@ -75,6 +75,11 @@ function canonicalPath(ref: string): string {
   }
 }
 
+/** The SBOM's dependency edges, from the packages whose source recorded them. */
+function dependencyEdges(packages: readonly Package[]): { ref: string; dependsOn: string[] }[] {
+  return packages.filter((p) => p.dependsOn && p.dependsOn.length > 0).map((p) => ({ ref: p.ref ?? p.purl, dependsOn: p.dependsOn as string[] }));
+}
+
 function packageRefs(packages: readonly Package[]): PackageRef[] {
   return packages.map((p) => ({
     name: p.name,
@@ -148,6 +153,7 @@ export async function scanImage(ref: string, o: ArtifactScanOptions, needPackage
       inventory: {
         subject: { name: image.repoTags[0] ?? image.name, type: "container" },
         packages: analysis.packages,
+        dependencies: dependencyEdges(analysis.packages),
         toolVersion: "",
         ...(analysis.os ? { os: { family: analysis.os.family, version: analysis.os.version } } : {}),
       },
@@ -174,6 +180,7 @@ export async function scanDirectory(dir: string, o: ArtifactScanOptions, needPac
     inventory: {
       subject: { name: basename(dir) || dir, type: "application" },
       packages: analysis.packages,
+      dependencies: dependencyEdges(analysis.packages),
       toolVersion: "",
       ...(analysis.os ? { os: { family: analysis.os.family, version: analysis.os.version } } : {}),
     },

@@ -85,6 +85,28 @@ describe.skipIf(!built)(`scan image, scan fs, sbom${built ? "" : ` (skipped: ${n
     expect(sbom.packages.find((p) => p.name === "libssl3")?.ecosystem).toBe("Debian:12");
   });
 
+  it("sbom of a source tree keeps the lock file's dependency relationships, in both formats", () => {
+    const tree = join(work, "deps");
+    mkdirSync(tree, { recursive: true });
+    writeFileSync(
+      join(tree, "package-lock.json"),
+      JSON.stringify({
+        name: "web",
+        lockfileVersion: 3,
+        packages: { "": { name: "web", dependencies: { express: "^4" } }, "node_modules/express": { version: "4.18.2", dependencies: { qs: "6.11.0" } }, "node_modules/qs": { version: "6.11.0" } },
+      }),
+    );
+    const cdx = JSON.parse(runCli(["sbom", tree, "--format", "cyclonedx-json", "--no-store"], { env }).stdout) as {
+      components: { "bom-ref": string; purl: string }[];
+      dependencies: { ref: string; dependsOn?: string[] }[];
+    };
+    const refOf = (purl: string) => cdx.components.find((c) => c.purl === purl)?.["bom-ref"];
+    const express = cdx.dependencies.find((d) => d.ref === refOf("pkg:npm/express@4.18.2"));
+    expect(express?.dependsOn).toEqual([refOf("pkg:npm/qs@6.11.0")]);
+    const spdx = JSON.parse(runCli(["sbom", tree, "--format", "spdx-json", "--no-store"], { env }).stdout) as { relationships: { relationshipType: string }[] };
+    expect(spdx.relationships.some((r) => r.relationshipType === "DEPENDS_ON")).toBe(true);
+  });
+
   it("scan fs finds lock-file vulnerabilities, secrets and IaC problems in a source tree", () => {
     const tree = join(work, "tree");
     mkdirSync(join(tree, "web"), { recursive: true });

@@ -91,7 +91,7 @@ const MAX_VERSION = 256;
 /** The packages of one file, once each by name and version, in the order first seen. */
 export class PackageList {
   readonly packages: Package[] = [];
-  private readonly seen = new Set<string>();
+  private readonly seen = new Map<string, Package>();
   private invalid = 0;
   private truncated = false;
   readonly warnings: string[] = [];
@@ -117,11 +117,20 @@ export class PackageList {
       this.truncated = true;
       return;
     }
-    this.seen.add(key);
     const pkg: Package = { name, version, ecosystem: this.ecosystem, purl: purlFor({ name, version, ecosystem: this.ecosystem }), path: this.path };
+    this.seen.set(key, pkg);
     const lic = license?.trim();
     if (lic) pkg.license = lic;
     this.packages.push(pkg);
+  }
+
+  /** Records the direct dependencies of a package added before (both by name and version). */
+  dependsOn(name: string, version: string, deps: readonly { name: string; version: string }[]): void {
+    const pkg = this.seen.get(`${name}\u0000${version}`);
+    if (pkg === undefined || deps.length === 0) return;
+    const purls = new Set(pkg.dependsOn ?? []);
+    for (const d of deps) if (validPart(d.name, MAX_NAME) && validPart(d.version, MAX_VERSION)) purls.add(purlFor({ name: d.name, version: d.version, ecosystem: this.ecosystem }));
+    pkg.dependsOn = [...purls];
   }
 
   warn(message: string): void {

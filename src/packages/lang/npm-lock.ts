@@ -42,6 +42,35 @@ function readPackagesMap(packages: Record<string, unknown>, list: PackageList): 
     if (version === undefined) continue;
     list.add(name, version, licenseOf(entry.license));
   }
+  readEdges(packages, list);
+}
+
+/** The installed package a dependency of the package at `location` resolves to, by Node's lookup. */
+function resolveInstalled(packages: Record<string, unknown>, location: string, dep: string): { name: string; version: string } | undefined {
+  let base = location;
+  for (;;) {
+    const entry = asObject(packages[`${base === "" ? "" : `${base}/`}${NODE_MODULES}${dep}`]);
+    const version = entry ? asString(entry.version) : undefined;
+    if (entry && version !== undefined) return { name: asString(entry.name) ?? dep, version };
+    if (base === "") return undefined;
+    const at = base.lastIndexOf(`/${NODE_MODULES}`);
+    base = at < 0 ? "" : base.slice(0, at);
+  }
+}
+
+/** Dependency edges between installed packages (for the SBOM), resolved as Node would. */
+function readEdges(packages: Record<string, unknown>, list: PackageList): void {
+  for (const [location, value] of Object.entries(packages)) {
+    const entry = asObject(value);
+    const at = location.lastIndexOf(NODE_MODULES);
+    if (!entry || entry.link === true || at < 0) continue;
+    const version = asString(entry.version);
+    if (version === undefined) continue;
+    const name = asString(entry.name) ?? location.slice(at + NODE_MODULES.length);
+    const wanted = { ...asObject(entry.dependencies), ...asObject(entry.optionalDependencies) };
+    const deps = Object.keys(wanted).flatMap((dep) => resolveInstalled(packages, location, dep) ?? []);
+    list.dependsOn(name, version, deps);
+  }
 }
 
 /** v1: a tree of `dependencies` maps, walked without recursion (a hostile file may nest deeply). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { npmInstalledDetector } from "../../../src/packages/lang/npm-installed.js";
-import { npmLockDetector } from "../../../src/packages/lang/npm-lock.js";
+import { npmLockDetector, parseNpmLock } from "../../../src/packages/lang/npm-lock.js";
 import { found, run } from "./helpers.js";
 
 const lockV1 = JSON.stringify({
@@ -134,5 +134,28 @@ describe("installed npm packages (node_modules/**/package.json)", () => {
 
   it("a package.json without a version gives no package and no error", async () => {
     expect(await found(npmInstalledDetector, "node_modules/fixture/package.json", JSON.stringify({ name: "fixture" }))).toEqual([]);
+  });
+});
+
+describe("npm lock dependency edges", () => {
+  it("resolves each package's dependencies as Node would, nested installs first", () => {
+    const lock = {
+      lockfileVersion: 3,
+      packages: {
+        "": { name: "app", dependencies: { a: "^1" } },
+        "node_modules/a": { version: "1.0.0", dependencies: { b: "^2", c: "^1" } },
+        "node_modules/a/node_modules/b": { version: "2.0.0" },
+        "node_modules/b": { version: "1.5.0" },
+        "node_modules/c": { version: "1.1.0", dependencies: { b: "^1" }, optionalDependencies: { missing: "1" } },
+      },
+    };
+    const out = parseNpmLock(JSON.stringify(lock), "package-lock.json");
+    const edges = Object.fromEntries((out.packages ?? []).map((p) => [`${p.name}@${p.version}`, p.dependsOn ?? []]));
+    expect(edges).toEqual({
+      "a@1.0.0": ["pkg:npm/b@2.0.0", "pkg:npm/c@1.1.0"],
+      "b@2.0.0": [],
+      "b@1.5.0": [],
+      "c@1.1.0": ["pkg:npm/b@1.5.0"],
+    });
   });
 });
