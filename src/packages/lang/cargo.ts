@@ -27,5 +27,33 @@ export function parseCargoLock(text: string, path: string): AnalyzerOutput {
     const version = asString(entry.version);
     if (name !== undefined && version !== undefined) list.add(name, version);
   }
+  readEdges(asArray(doc.package), list);
   return list.output();
+}
+
+/**
+ * Dependency edges for the SBOM. Cargo.lock names a dependency "name" when one version of it is
+ * locked, and "name version" (or "name version (source)") when several are.
+ */
+function readEdges(entries: readonly unknown[], list: PackageList): void {
+  const versions = new Map<string, string[]>();
+  for (const value of entries) {
+    const e = asObject(value);
+    const name = asString(e?.name);
+    const version = asString(e?.version);
+    if (name !== undefined && version !== undefined) versions.set(name, [...(versions.get(name) ?? []), version]);
+  }
+  for (const value of entries) {
+    const e = asObject(value);
+    const name = asString(e?.name);
+    const version = asString(e?.version);
+    if (!e || name === undefined || version === undefined) continue;
+    const deps = asArray(e.dependencies).flatMap((d) => {
+      const [depName, depVersion] = (asString(d) ?? "").split(" ");
+      if (!depName) return [];
+      const v = depVersion ?? (versions.get(depName)?.length === 1 ? versions.get(depName)?.[0] : undefined);
+      return v === undefined ? [] : [{ name: depName, version: v }];
+    });
+    list.dependsOn(name, version, deps);
+  }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cargoLockDetector } from "../../../src/packages/lang/cargo.js";
+import { cargoLockDetector, parseCargoLock } from "../../../src/packages/lang/cargo.js";
 import { composerLockDetector } from "../../../src/packages/lang/composer.js";
 import { nugetDepsDetector } from "../../../src/packages/lang/nuget-deps.js";
 import { nugetLockDetector } from "../../../src/packages/lang/nuget-lock.js";
@@ -147,5 +147,29 @@ describe("NuGet", () => {
 
   it("packages.lock.json: resolved versions of every framework once, projects left out", async () => {
     expect(await found(nugetLockDetector, "src/Api/packages.lock.json", packagesLock)).toEqual(["Serilog@3.1.1", "System.Memory@4.5.5", "Microsoft.Extensions.Logging@8.0.0"]);
+  });
+});
+
+describe("Cargo.lock dependency edges", () => {
+  it("reads 'name' and 'name version' dependency forms", () => {
+    const reg = 'source = "registry+https://github.com/rust-lang/crates.io-index"';
+    const text = [
+      "version = 3",
+      '[[package]]\nname = "app"\nversion = "0.1.0"\ndependencies = ["serde", "rand 0.8.5"]',
+      `[[package]]\nname = "serde"\nversion = "1.0.200"\n${reg}\ndependencies = ["serde_derive"]`,
+      `[[package]]\nname = "serde_derive"\nversion = "1.0.200"\n${reg}`,
+      `[[package]]\nname = "rand"\nversion = "0.8.5"\n${reg}\ndependencies = ["libc 0.2.150 (registry+https://github.com/rust-lang/crates.io-index)"]`,
+      `[[package]]\nname = "rand"\nversion = "0.7.3"\n${reg}`,
+      `[[package]]\nname = "libc"\nversion = "0.2.150"\n${reg}`,
+    ].join("\n\n");
+    const out = parseCargoLock(text, "Cargo.lock");
+    const edges = Object.fromEntries((out.packages ?? []).map((p) => [`${p.name}@${p.version}`, p.dependsOn ?? []]));
+    expect(edges).toEqual({
+      "serde@1.0.200": ["pkg:cargo/serde_derive@1.0.200"],
+      "serde_derive@1.0.200": [],
+      "rand@0.8.5": ["pkg:cargo/libc@0.2.150"],
+      "rand@0.7.3": [],
+      "libc@0.2.150": [],
+    });
   });
 });
