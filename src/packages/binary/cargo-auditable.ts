@@ -12,6 +12,7 @@ import { inflateSync } from "node:zlib";
 import type { Analyzer } from "../../analyzers/types.js";
 import type { FileEntry } from "../../artifacts/types.js";
 import { InputError } from "../../core/errors.js";
+import { purlFor } from "../purl.js";
 import type { Package } from "../types.js";
 import { parseExecutable, sectionBytes, type ExecutableFormat } from "./executable.js";
 import { packageIn } from "./located.js";
@@ -30,6 +31,8 @@ interface AuditablePackage {
   version: string;
   source: string;
   kind?: string;
+  /** Indexes into the section's package list, as the format writes dependencies. */
+  dependencies: number[];
 }
 
 export function cargoAuditablePackages(file: FileEntry, buf: Buffer): Package[] | undefined {
@@ -39,16 +42,23 @@ export function cargoAuditablePackages(file: FileEntry, buf: Buffer): Package[] 
   if (compressed === undefined) return undefined;
   const packages: Package[] = [];
   const seen = new Set<string>();
-  for (const p of readAuditData(compressed, file.path)) {
+  const all = readAuditData(compressed, file.path);
+  const kept = (p: AuditablePackage | undefined): p is AuditablePackage => p !== undefined && p.source === "crates.io" && p.kind !== "build";
+  for (const p of all) {
+    if (p === undefined) continue;
     const key = `${p.name}@${p.version}`;
-    if (p.source !== "crates.io" || p.kind === "build" || seen.has(key)) continue;
+    if (!kept(p) || seen.has(key)) continue;
     seen.add(key);
-    packages.push(packageIn(file, { name: p.name, version: p.version, ecosystem: "crates.io" }));
+    const pkg = packageIn(file, { name: p.name, version: p.version, ecosystem: "crates.io" });
+    // The SBOM's edges: dependencies that are themselves reported packages.
+    const deps = p.dependencies.map((i) => all[i]).filter(kept);
+    if (deps.length > 0) pkg.dependsOn = deps.map((d) => purlFor({ name: d.name, version: d.version, ecosystem: "crates.io" }));
+    packages.push(pkg);
   }
   return packages;
 }
 
-function readAuditData(compressed: Buffer, label: string): AuditablePackage[] {
+function readAuditData(compressed: Buffer, label: string): (AuditablePackage | undefined)[] {
   let json: string;
   try {
     json = inflateSync(compressed, { maxOutputLength: MAX_JSON_BYTES }).toString("utf8");
@@ -65,12 +75,16 @@ function readAuditData(compressed: Buffer, label: string): AuditablePackage[] {
   }
   const list = (doc as { packages?: unknown } | null)?.packages;
   if (!Array.isArray(list)) throw new InputError(`${label}: cargo-auditable data has no "packages" array`);
-  const out: AuditablePackage[] = [];
+  // Entries keep their positions (undefined where damaged), since dependencies are indexes.
+  const out: (AuditablePackage | undefined)[] = [];
   for (const p of list.slice(0, MAX_PACKAGES) as unknown[]) {
     const o = p as Partial<Record<keyof AuditablePackage, unknown>> | null;
-    if (typeof o?.name !== "string" || typeof o.version !== "string" || typeof o.source !== "string") continue;
-    if (!CRATE_NAME.test(o.name) || o.version.length > 256 || !CRATE_VERSION.test(o.version)) continue;
-    out.push({ name: o.name, version: o.version, source: o.source, ...(typeof o.kind === "string" ? { kind: o.kind } : {}) });
+    if (typeof o?.name !== "string" || typeof o.version !== "string" || typeof o.source !== "string" || !CRATE_NAME.test(o.name) || o.version.length > 256 || !CRATE_VERSION.test(o.version)) {
+      out.push(undefined);
+      continue;
+    }
+    const dependencies = Array.isArray(o.dependencies) ? o.dependencies.filter((i): i is number => Number.isSafeInteger(i) && (i as number) >= 0 && (i as number) < MAX_PACKAGES) : [];
+    out.push({ name: o.name, version: o.version, source: o.source, ...(typeof o.kind === "string" ? { kind: o.kind } : {}), dependencies });
   }
   return out;
 }

@@ -36,6 +36,14 @@ const FIXTURES: [string, Buffer][] = [
 ];
 
 describe("cargo-auditable dependency trees", () => {
+  it("keeps the edges between reported crates for the SBOM", () => {
+    const buf = FIXTURES[0]![1];
+    const packages = cargoAuditablePackages(fileEntry("usr/bin/rg", buf), buf) ?? [];
+    const edges = Object.fromEntries(packages.map((p) => [p.name, p.dependsOn ?? []]));
+    // Build-only, git, local and other-registry crates are not packages, so no edge points at them.
+    expect(edges).toEqual({ ripgrep: ["pkg:cargo/regex@1.10.2", "pkg:cargo/memchr@2.7.1"], regex: ["pkg:cargo/memchr@2.7.1"], memchr: [] });
+  });
+
   it.each(FIXTURES)("%s: crates.io runtime crates, the root included", (_, buf) => {
     const packages = cargoAuditablePackages(fileEntry("usr/bin/rg", buf), buf);
     expect(packages?.map(({ name, version, purl }) => ({ name, version, purl }))).toEqual(EXPECTED);
