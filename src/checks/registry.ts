@@ -2,6 +2,7 @@
 // must stop the program at load time, not surface as two findings with one id.
 import { dockerChecks } from "./docker/index.js";
 import { imageChecks } from "./image/index.js";
+import { kubernetesChecks } from "./kubernetes/index.js";
 import type { Check } from "./types.js";
 
 function byId(checks: readonly Check[]): readonly Check[] {
@@ -12,7 +13,7 @@ function byId(checks: readonly Check[]): readonly Check[] {
   return Object.freeze(sorted);
 }
 
-export const builtinChecks: readonly Check[] = byId([...dockerChecks, ...(imageChecks as readonly Check[])]);
+export const builtinChecks: readonly Check[] = byId([...dockerChecks, ...(imageChecks as readonly Check[]), ...kubernetesChecks]);
 
 const index = new Map(builtinChecks.map((c) => [c.id, c]));
 

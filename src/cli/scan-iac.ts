@@ -8,7 +8,7 @@ import { resolveScanSettings, type ScanFlags } from "./scan-options.js";
 
 export async function runIacScan(
   path: string,
-  flags: ScanFlags & { inputFormat?: "dockerfile"; maxFileSize?: string },
+  flags: ScanFlags & { inputFormat?: "dockerfile" | "kubernetes"; maxFileSize?: string },
   ctx: CliContext,
 ): Promise<number> {
   const startedAt = new Date();
@@ -33,7 +33,7 @@ export async function runIacScan(
   }
   ctx.trace(`scanned ${result.filesScanned} files, ${result.findings.length} findings`);
   if (result.filesScanned === 0 && path !== "-") {
-    ctx.note(`note: no file under ${path} is of a format Mamori scans yet (Dockerfile; more formats come with the IaC issue)`);
+    ctx.note(`note: no file under ${path} is of a format Mamori scans yet (Dockerfile, Kubernetes; more formats come with the IaC issue)`);
   }
   if (flags.db !== undefined) ctx.trace("--db is not used by IaC scans");
   const done = await finishScan(result, { ...settings.finish, startedAt });

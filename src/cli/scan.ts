@@ -29,12 +29,12 @@ export function register(program: Command): void {
 
   const iac = scan
     .command("iac")
-    .description("scan infrastructure-as-code files (Dockerfile now; Terraform, CloudFormation, Kubernetes, compose and ARM with the IaC issue)")
+    .description("scan infrastructure-as-code files (Dockerfile and Kubernetes now; Terraform, CloudFormation, compose and ARM with the IaC issue)")
     .argument("<path>", "a file, a directory, or - for standard input");
   addScanOptions(iac)
-    .addOption(new Option("--input-format <format>", "format of standard input or of a file whose name does not tell").choices(["dockerfile"]))
+    .addOption(new Option("--input-format <format>", "format of standard input or of a file whose name does not tell").choices(["dockerfile", "kubernetes"]))
     .option("--max-file-size <size>", "skip files larger than this (bytes, or 512KB, 10MB)")
-    .action(async (path: string, flags: ScanFlags & { inputFormat?: "dockerfile"; maxFileSize?: string }, cmd: Command) => {
+    .action(async (path: string, flags: ScanFlags & { inputFormat?: "dockerfile" | "kubernetes"; maxFileSize?: string }, cmd: Command) => {
       const { runIacScan } = await import("./scan-iac.js");
       setExitCode(await runIacScan(path, flags, contextOf(cmd)));
     });

@@ -55,7 +55,8 @@ function sniffFormat(text: string): ExampleFormat | undefined {
   for (const raw of text.split(/\r?\n/, 200)) {
     const line = raw.trim();
     if (line === "" || line.startsWith("#")) continue;
-    return /^(from|arg)\s/i.test(line) ? "dockerfile" : undefined;
+    if (/^(from|arg)\s/i.test(line)) return "dockerfile";
+    return /^(apiVersion|kind):/.test(line) || line === "---" ? "kubernetes" : undefined;
   }
   return undefined;
 }
@@ -91,7 +92,7 @@ export async function scanIac(options: IacScanOptions): Promise<ScanResult> {
     }
     const format = options.inputFormat ?? sniffFormat(file.text);
     const adapter = format ? adapterForFormat(format) : undefined;
-    if (!adapter) throw new InputError("-: cannot tell the format of standard input; give --input-format (dockerfile)");
+    if (!adapter) throw new InputError("-: cannot tell the format of standard input; give --input-format (dockerfile, kubernetes)");
     scanText(file, adapter, "stdin", "stdin");
     return { target: { type: "iac", name: "-" }, asset: { type: "iac", name: "stdin" }, findings, warnings, filesScanned };
   }
@@ -113,7 +114,7 @@ export async function scanIac(options: IacScanOptions): Promise<ScanResult> {
     if (!st.isFile()) throw new InputError(`${options.target}: not a regular file or directory`);
     const adapter = (options.inputFormat ? adapterForFormat(options.inputFormat) : undefined) ?? adapterFor(basename(real));
     if (!adapter) {
-      throw new InputError(`${options.target}: cannot tell the file's format from its name; give --input-format (dockerfile)`);
+      throw new InputError(`${options.target}: cannot tell the file's format from its name; give --input-format (dockerfile, kubernetes)`);
     }
     let file: TextFile;
     try {
