@@ -3,6 +3,7 @@ import type { ExampleFormat } from "../checks/types.js";
 import { dockerfileAdapter } from "./dockerfile.js";
 import { parseImageConfigText } from "./image-config.js";
 import { kubernetesAdapter } from "./kubernetes.js";
+import { terraformAdapter } from "./terraform.js";
 import type { Adapter } from "./types.js";
 
 /** Image configs come from images, never from files found by a walk: it wants no path. */
@@ -10,7 +11,7 @@ const imageConfigAdapter: Adapter = { format: "image", wants: () => false, parse
 
 // Order matters where wants() overlap: the Kubernetes adapter takes every .yaml/.yml file, so a
 // more specific YAML adapter (compose, CloudFormation) must come before it.
-export const adapters: readonly Adapter[] = [dockerfileAdapter, imageConfigAdapter, kubernetesAdapter];
+export const adapters: readonly Adapter[] = [dockerfileAdapter, imageConfigAdapter, terraformAdapter, kubernetesAdapter];
 
 /** The adapter that wants this path (`/`-separated), by name alone. */
 export function adapterFor(path: string): Adapter | undefined {

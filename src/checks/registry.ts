@@ -1,5 +1,6 @@
 // Every built-in check, in id order. Ids are public and permanent: a duplicate is a bug that
 // must stop the program at load time, not surface as two findings with one id.
+import { awsChecks } from "./aws/index.js";
 import { dockerChecks } from "./docker/index.js";
 import { imageChecks } from "./image/index.js";
 import { kubernetesChecks } from "./kubernetes/index.js";
@@ -13,7 +14,7 @@ function byId(checks: readonly Check[]): readonly Check[] {
   return Object.freeze(sorted);
 }
 
-export const builtinChecks: readonly Check[] = byId([...dockerChecks, ...(imageChecks as readonly Check[]), ...kubernetesChecks]);
+export const builtinChecks: readonly Check[] = byId([...dockerChecks, ...(imageChecks as readonly Check[]), ...kubernetesChecks, ...awsChecks]);
 
 const index = new Map(builtinChecks.map((c) => [c.id, c]));
 

@@ -37,7 +37,8 @@ describe("wants", () => {
 
   it("is found by path and by example format", () => {
     expect(adapterFor("app/Dockerfile")).toBe(dockerfileAdapter);
-    expect(adapterFor("main.tf")).toBeUndefined();
+    expect(adapterFor("main.tf")).not.toBe(dockerfileAdapter);
+    expect(adapterFor("notes.txt")).toBeUndefined();
     expect(adapterForFormat("dockerfile")).toBe(dockerfileAdapter);
     expect(adapters).toContain(dockerfileAdapter);
   });
