@@ -92,7 +92,8 @@ export async function runArtifactScan(kind: "image" | "fs", target: string, flag
       result.target = { type: "fs", name: target };
       if (!sbomOnly && scanners.has("config")) {
         // The IaC files of the tree, through the IaC scanner.
-        const iac = await scanIac({ target, cwd: ctx.cwd, exclude: settings.exclude, skipChecks: settings.skipChecks });
+        // The secret analyzer has already read every file of the tree.
+        const iac = await scanIac({ target, cwd: ctx.cwd, exclude: settings.exclude, skipChecks: settings.skipChecks, secrets: false });
         result.findings.push(...iac.findings);
         result.warnings.push(...iac.warnings);
       }

@@ -14,6 +14,9 @@ import { describeFsError, InputError } from "../core/errors.js";
 import type { Finding, ScanWarning, Target } from "../core/model.js";
 import type { ScanResult } from "./types.js";
 import { applyInlineSuppressions } from "../core/suppress.js";
+import { BUILTIN_SECRET_RULES, scanText as scanSecretText } from "../secrets/index.js";
+
+const PROVIDER_SECRET_RULES = BUILTIN_SECRET_RULES.filter((r) => r.generic !== true);
 
 export interface IacScanOptions {
   /** A file, a directory, or "-" for standard input. */
@@ -28,6 +31,8 @@ export interface IacScanOptions {
   inputFormat?: ExampleFormat;
   readStdin?: (maxBytes: number) => Promise<Buffer>;
   onProgress?: (p: { files: number; findings: number; current: string }) => void;
+  /** Run the secret scanner's provider rules on the IaC files too (default true). */
+  secrets?: boolean;
   /** Extra checks (tests, custom policies later). Defaults to the built-in ones. */
   checks?: readonly Check[];
 }
@@ -74,6 +79,9 @@ export async function scanIac(options: IacScanOptions): Promise<ScanResult> {
     for (const w of parsed.warnings) warnings.push({ path: w.line ? `${displayPath}:${w.line}` : displayPath, message: w.message });
     const raw = checks.run(parsed.models, rootPath);
     const fileFindings = toFindings(raw, { scope: "iac", displayPath, rootPath, lines: file.lines });
+    // Provider-format secrets (keys, tokens) anywhere in the file; NAME=value assignments are the
+    // format checks' to judge (MAM-DF-005, MAM-K8S-013, MAM-AWS-009), so generic rules stay out.
+    if (options.secrets !== false) fileFindings.push(...scanSecretText(file.text, displayPath, PROVIDER_SECRET_RULES));
     applyInlineSuppressions(fileFindings, file.lines, parsed.blocks, displayPath);
     findings.push(...fileFindings);
     filesScanned++;

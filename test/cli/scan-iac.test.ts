@@ -80,6 +80,19 @@ describe.skipIf(!built)(`mamori scan iac${built ? "" : ` (skipped: ${notBuiltMes
     expect(existsSync(join(home, "mamori.db-wal")) ? readFileSync(join(home, "mamori.db-wal")).includes(Buffer.from(DEMO_SECRET)) : false).toBe(false);
   });
 
+  it("runs the secret scanner's provider rules on IaC files, redacted", () => {
+    const d = dir("iac-secret");
+    const token = ["ghp_", "Ab1Cd2Ef3Gh4Ij5Kl6Mn7Op8Qr9St0Uv1Wx2"].join("");
+    writeFileSync(join(d, "Dockerfile"), `FROM debian:12.5\nRUN git clone https://${token}@github.com/acme/app.git\nUSER 10001\n`);
+    const r = runCli(["scan", "iac", d, "--no-store", "--format", "json"], { env });
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout) as Report;
+    const secret = report.findings.filter((f) => f.kind === "secret");
+    expect(secret).toHaveLength(1);
+    expect(secret[0]?.location.startLine).toBe(2);
+    expect(r.stdout).not.toContain(token);
+  });
+
   describe("the store", () => {
     it("scanning the same target twice stores one asset, and the second run reports nothing new", () => {
       const d = dir("twice");
