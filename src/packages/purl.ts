@@ -168,7 +168,7 @@ function upstreamSource(
 }
 
 /** `name-version-release.src.rpm` split without a regular expression: qualifiers may be long and hostile. */
-function sourceRpm(file: string): { name: string; version: string } | undefined {
+export function sourceRpm(file: string): { name: string; version: string } | undefined {
   const suffix = [".src.rpm", ".nosrc.rpm"].find((s) => file.endsWith(s));
   if (!suffix) return undefined;
   const nvr = file.slice(0, -suffix.length);

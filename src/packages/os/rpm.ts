@@ -11,6 +11,7 @@ import { bdbHashValues, isBdbHash } from "./rpm-bdb.js";
 import { parseRpmHeader, RpmHeaderError, type RpmHeader } from "./rpm-header.js";
 import { isNdb, ndbHeaderBlobs } from "./rpm-ndb.js";
 import { isSqlite, sqliteHeaderBlobs } from "./rpm-sqlite.js";
+import { sourceRpm } from "../purl.js";
 
 const DIRS = ["var/lib/rpm/", "usr/lib/sysimage/rpm/"];
 const FILES = ["rpmdb.sqlite", "Packages", "Packages.db"];
@@ -22,13 +23,8 @@ const MAX_WARNINGS = 10;
 
 /** "openssl-3.0.7-27.el9.src.rpm" → name and version-release; undefined for a name of another shape. */
 export function parseSourceRpm(file: string): { name: string; versionRelease: string } | undefined {
-  const suffix = [".src.rpm", ".nosrc.rpm"].find((s) => file.endsWith(s));
-  if (suffix === undefined) return undefined;
-  const nvr = file.slice(0, -suffix.length);
-  const releaseDash = nvr.lastIndexOf("-");
-  const versionDash = releaseDash > 0 ? nvr.lastIndexOf("-", releaseDash - 1) : -1;
-  if (versionDash <= 0 || releaseDash === nvr.length - 1 || releaseDash - versionDash < 2) return undefined;
-  return { name: nvr.slice(0, versionDash), versionRelease: nvr.slice(versionDash + 1) };
+  const srpm = sourceRpm(file);
+  return srpm === undefined ? undefined : { name: srpm.name, versionRelease: srpm.version };
 }
 
 /** "[epoch:]version-release", the form rpm's version comparison and OSV's records use; epoch 0 is left out. */
