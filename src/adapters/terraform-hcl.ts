@@ -5,15 +5,11 @@ import Parser from "tree-sitter";
 import HCL from "@tree-sitter-grammars/tree-sitter-hcl";
 import type { SourceRange } from "../checks/types.js";
 import { InputError } from "../core/errors.js";
+import type { IacNode } from "../models/value.js";
 
 type SyntaxNode = Parser.SyntaxNode;
 
-export type TfNode =
-  | { t: "prim"; value: string | number | boolean | null; range: SourceRange }
-  | { t: "list"; items: TfNode[]; range: SourceRange }
-  | { t: "object"; entries: Map<string, TfNode>; range: SourceRange }
-  /** `ref`: a traversal such as `aws_s3_bucket.x.id`; `encoded`: the argument of jsonencode(). */
-  | { t: "unknown"; range: SourceRange; ref?: string; encoded?: TfNode };
+export type TfNode = IacNode;
 
 export interface TfBlock {
   type: string;

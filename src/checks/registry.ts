@@ -1,8 +1,11 @@
 // Every built-in check, in id order. Ids are public and permanent: a duplicate is a bug that
 // must stop the program at load time, not surface as two findings with one id.
 import { awsChecks } from "./aws/index.js";
+import { azureChecks } from "./azure/index.js";
+import { composeChecks } from "./compose/index.js";
 import { dockerChecks } from "./docker/index.js";
 import { imageChecks } from "./image/index.js";
+import { gcpChecks } from "./gcp/index.js";
 import { kubernetesChecks } from "./kubernetes/index.js";
 import type { Check } from "./types.js";
 
@@ -14,7 +17,7 @@ function byId(checks: readonly Check[]): readonly Check[] {
   return Object.freeze(sorted);
 }
 
-export const builtinChecks: readonly Check[] = byId([...dockerChecks, ...(imageChecks as readonly Check[]), ...kubernetesChecks, ...awsChecks]);
+export const builtinChecks: readonly Check[] = byId([...dockerChecks, ...(imageChecks as readonly Check[]), ...kubernetesChecks, ...awsChecks, ...azureChecks, ...gcpChecks, ...composeChecks]);
 
 const index = new Map(builtinChecks.map((c) => [c.id, c]));
 

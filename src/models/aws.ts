@@ -1,11 +1,10 @@
 // AWS resources normalized for checks. Terraform values are only partly knowable from the source:
 // every value says whether it was known, so a check reports nothing on what it cannot see.
-import type { ResourceModel, SourceRange, Sourced } from "../checks/types.js";
+import type { ResourceModel, SourceRange } from "../checks/types.js";
+import type { Val } from "./value.js";
 
 /** A value from the source; `known: false` when it comes from a function, a resource or a missing default. */
-export interface TfValue<T> extends Sourced<T | undefined> {
-  known: boolean;
-}
+export type TfValue<T> = Val<T>;
 
 export interface AwsResource extends ResourceModel {
   /** `aws_s3_bucket.logs` */

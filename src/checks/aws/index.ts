@@ -1,5 +1,7 @@
 // The AWS checks (Terraform today), one module each, in id order.
 import type { Check } from "../types.js";
+import { awsComputeChecks } from "./group-compute.js";
+import { awsDataChecks } from "./group-data.js";
 import ebsEncryption from "./ebs-encryption.js";
 import iamAdmin from "./iam-admin.js";
 import iamServiceWildcard from "./iam-service-wildcard.js";
@@ -26,4 +28,6 @@ export const awsChecks: readonly Check[] = [
   iamAdmin,
   iamServiceWildcard,
   ebsEncryption,
+  ...awsDataChecks,
+  ...awsComputeChecks,
 ];

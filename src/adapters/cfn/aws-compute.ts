@@ -1,0 +1,4 @@
+// CloudFormation mappers for this group of models. Each mapper is one pure function over the template's resources.
+import type { CfnMapper } from "./types.js";
+
+export const awsComputeMappers: readonly CfnMapper[] = [];

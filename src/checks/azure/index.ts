@@ -1,0 +1,4 @@
+// The Azure checks, one module each, in id order.
+import type { Check } from "../types.js";
+
+export const azureChecks: readonly Check[] = [];

@@ -1,0 +1,4 @@
+// The Compose checks, one module each, in id order.
+import type { Check } from "../types.js";
+
+export const composeChecks: readonly Check[] = [];
