@@ -18,6 +18,19 @@ export function adapterFor(path: string): Adapter | undefined {
   return adapters.find((a) => a.wants(path));
 }
 
+/**
+ * The adapter for a file, by name and then by content: the first adapter that wants the path and
+ * either has no sniff() or recognises the text. Undefined for a file no adapter reads (a `.json`
+ * that is neither a template nor a plan).
+ */
+export function adapterForText(path: string, text: string): Adapter | undefined {
+  return adapters.find((a) => a.wants(path) && (!a.sniff || a.sniff(text)));
+}
+
 export function adapterForFormat(format: ExampleFormat): Adapter | undefined {
   return adapters.find((a) => a.format === format);
 }
+
+/** The formats `--input-format` accepts: every adapter that reads files (image configs come from images). */
+export const IAC_INPUT_FORMATS = ["dockerfile", "terraform", "cloudformation", "kubernetes", "compose", "arm"] as const satisfies readonly ExampleFormat[];
+export type IacInputFormat = (typeof IAC_INPUT_FORMATS)[number];

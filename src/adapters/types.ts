@@ -17,6 +17,11 @@ export interface Adapter {
   format: ExampleFormat;
   /** Cheap decision by path alone ("/"-separated, relative to the scan root). */
   wants(path: string): boolean;
+  /**
+   * For paths several adapters want (`.yaml`, `.json`): whether the decoded text is this
+   * adapter's format. Adapters without it take every file they want.
+   */
+  sniff?(text: string): boolean;
   /** Parses decoded text. Throws InputError naming path and line for input it cannot read. */
   parse(text: string, path: string): ParsedFile;
 }

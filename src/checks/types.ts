@@ -24,6 +24,13 @@ export interface ResourceModel {
   modelType: string;
   address?: string;
   range: SourceRange;
+  /**
+   * The file the model belongs to, relative to the scan root and `/`-separated, when that is not
+   * the file being parsed (a resource of a Terraform module reached through a module call).
+   */
+  file?: string;
+  /** The module calls the model was reached through, outermost first (a suppression on a call covers it). */
+  via?: { file: string; range: SourceRange }[];
 }
 
 /** One thing a check found wrong. */

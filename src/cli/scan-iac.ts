@@ -1,3 +1,4 @@
+import type { IacInputFormat } from "../adapters/index.js";
 import { readStdinBounded } from "./stdin.js";
 import { parseSize } from "../config/index.js";
 import { finishScan } from "../scan/finish.js";
@@ -8,7 +9,7 @@ import { resolveScanSettings, type ScanFlags } from "./scan-options.js";
 
 export async function runIacScan(
   path: string,
-  flags: ScanFlags & { inputFormat?: "dockerfile" | "kubernetes"; maxFileSize?: string },
+  flags: ScanFlags & { inputFormat?: IacInputFormat; maxFileSize?: string },
   ctx: CliContext,
 ): Promise<number> {
   const startedAt = new Date();
@@ -33,7 +34,7 @@ export async function runIacScan(
   }
   ctx.trace(`scanned ${result.filesScanned} files, ${result.findings.length} findings`);
   if (result.filesScanned === 0 && path !== "-") {
-    ctx.note(`note: no file under ${path} is of a format Mamori scans yet (Dockerfile, Kubernetes; more formats come with the IaC issue)`);
+    ctx.note(`note: no file under ${path} is of a format Mamori scans yet (Dockerfile, Terraform, Kubernetes and the other IaC formats)`);
   }
   if (flags.db !== undefined) ctx.trace("--db is not used by IaC scans");
   const done = await finishScan(result, { ...settings.finish, startedAt });

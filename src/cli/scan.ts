@@ -1,4 +1,5 @@
 // `mamori scan <kind>`: iac now; the other kinds come with their issues and say so.
+import { IAC_INPUT_FORMATS, type IacInputFormat } from "../adapters/index.js";
 import { Option, type Command } from "commander";
 import { NotAvailableError } from "../core/errors.js";
 import { contextOf } from "./context.js";
@@ -32,9 +33,9 @@ export function register(program: Command): void {
     .description("scan infrastructure-as-code files (Dockerfile and Kubernetes now; Terraform, CloudFormation, compose and ARM with the IaC issue)")
     .argument("<path>", "a file, a directory, or - for standard input");
   addScanOptions(iac)
-    .addOption(new Option("--input-format <format>", "format of standard input or of a file whose name does not tell").choices(["dockerfile", "kubernetes"]))
+    .addOption(new Option("--input-format <format>", "format of standard input or of a file whose name does not tell").choices(IAC_INPUT_FORMATS))
     .option("--max-file-size <size>", "skip files larger than this (bytes, or 512KB, 10MB)")
-    .action(async (path: string, flags: ScanFlags & { inputFormat?: "dockerfile" | "kubernetes"; maxFileSize?: string }, cmd: Command) => {
+    .action(async (path: string, flags: ScanFlags & { inputFormat?: IacInputFormat; maxFileSize?: string }, cmd: Command) => {
       const { runIacScan } = await import("./scan-iac.js");
       setExitCode(await runIacScan(path, flags, contextOf(cmd)));
     });

@@ -3,7 +3,7 @@
 import { realpath, stat } from "node:fs/promises";
 import { basename, isAbsolute, relative, resolve, sep } from "node:path";
 import picomatch from "picomatch";
-import { adapterFor, adapterForFormat } from "../adapters/index.js";
+import { adapterFor, adapterForFormat, adapterForText, adapters, IAC_INPUT_FORMATS } from "../adapters/index.js";
 import type { Adapter } from "../adapters/types.js";
 import { walkFiles } from "../artifacts/walk.js";
 import { decodeText, readTextFile, UnreadableFile, formatBytes, DEFAULT_MAX_TEXT_FILE, type TextFile } from "../artifacts/textfile.js";
@@ -98,9 +98,10 @@ export async function scanIac(options: IacScanOptions): Promise<ScanResult> {
       if (e instanceof UnreadableFile) throw new InputError(`-: standard input is ${e.reason.replace(/^not /, "not ")}`);
       throw e;
     }
-    const format = options.inputFormat ?? sniffFormat(file.text);
+    const format = options.inputFormat ?? sniffFormat(file.text) ?? adapters.find((a) => a.sniff?.(file.text))?.format;
     const adapter = format ? adapterForFormat(format) : undefined;
-    if (!adapter) throw new InputError("-: cannot tell the format of standard input; give --input-format (dockerfile, kubernetes)");
+    if (format && !adapter) throw new InputError(`-: ${format} is not a format Mamori reads yet`);
+    if (!adapter) throw new InputError(`-: cannot tell the format of standard input; give --input-format (${IAC_INPUT_FORMATS.join(", ")})`);
     scanText(file, adapter, "stdin", "stdin");
     return { target: { type: "iac", name: "-" }, asset: { type: "iac", name: "stdin" }, findings, warnings, filesScanned };
   }
@@ -120,8 +121,7 @@ export async function scanIac(options: IacScanOptions): Promise<ScanResult> {
 
   if (st.isFile() || !st.isDirectory()) {
     if (!st.isFile()) throw new InputError(`${options.target}: not a regular file or directory`);
-    const adapter = (options.inputFormat ? adapterForFormat(options.inputFormat) : undefined) ?? adapterFor(basename(real));
-    if (!adapter) {
+    if (!options.inputFormat && !adapterFor(basename(real))) {
       throw new InputError(`${options.target}: cannot tell the file's format from its name; give --input-format (dockerfile, kubernetes)`);
     }
     let file: TextFile;
@@ -130,6 +130,10 @@ export async function scanIac(options: IacScanOptions): Promise<ScanResult> {
     } catch (e) {
       if (e instanceof UnreadableFile) throw new InputError(`${options.target}: ${e.reason}`);
       throw new InputError(describeFsError(options.target, e));
+    }
+    const adapter = (options.inputFormat ? adapterForFormat(options.inputFormat) : undefined) ?? adapterForText(basename(real), file.text);
+    if (!adapter) {
+      throw new InputError(`${options.target}: cannot tell the file's format from its content; give --input-format (dockerfile, kubernetes)`);
     }
     scanText(file, adapter, displayPathFor(options.cwd, abs), basename(real));
     return { target, asset, findings, warnings, filesScanned };
@@ -142,7 +146,6 @@ export async function scanIac(options: IacScanOptions): Promise<ScanResult> {
     warn: (w) => warnings.push(w.path !== undefined ? { ...w, path: displayPathFor(options.cwd, resolve(abs, w.path)) } : w),
   });
   for await (const f of walker) {
-    const adapter = adapterFor(f.relPath) as Adapter;
     // Shown relative to the target as the user named it (not its real path), so links in the
     // user's own path do not leak into reports.
     const displayPath = displayPathFor(options.cwd, resolve(abs, f.relPath));
@@ -158,6 +161,10 @@ export async function scanIac(options: IacScanOptions): Promise<ScanResult> {
       warnings.push({ path: displayPath, message: `skipped: ${reason}` });
       continue;
     }
+    // A file several adapters may want (.yaml, .json) goes to the one that recognises its content;
+    // one nobody recognises (a package.json) is not IaC and is passed over quietly.
+    const adapter = adapterForText(f.relPath, file.text);
+    if (!adapter) continue;
     try {
       scanText(file, adapter, displayPath, f.relPath);
     } catch (e) {
