@@ -118,8 +118,8 @@ export function packageFromPurl(purl: string, os?: OsHint): Package | undefined 
   return "problem" in r ? undefined : r;
 }
 
-/** PyPI names as OSV records them: PEP 503 normalized. */
-function pep503(name: string): string {
+/** PyPI names as OSV records them: PEP 503 normalized (case-insensitive, runs of -, _ and . are one separator). */
+export function pep503(name: string): string {
   return name.toLowerCase().replace(/[-_.]+/g, "-");
 }
 

@@ -8,6 +8,7 @@ import { homedir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import Database from "better-sqlite3";
 import { InputError, describeFsError } from "../core/errors.js";
+import { pep503 } from "../packages/purl.js";
 import type { AdvisorySource, DbStatus, OsvRecord } from "./types.js";
 
 interface Migration {
@@ -93,7 +94,7 @@ export function resolveVulnDbPath(path?: string): string {
 /** Ecosystems whose package names compare other than byte for byte, and their comparison key. */
 const NAME_KEYS: Record<string, (name: string) => string> = {
   // PEP 503: case-insensitive, and runs of -, _ and . are one separator.
-  PyPI: (name) => name.toLowerCase().replace(/[-_.]+/g, "-"),
+  PyPI: pep503,
   // NuGet package ids are case-insensitive.
   NuGet: (name) => name.toLowerCase(),
 };

@@ -7,7 +7,7 @@ import { parse as parseYaml } from "yaml";
 import { InputError } from "../../core/errors.js";
 import type { Analyzer, AnalyzerOutput } from "../../analyzers/types.js";
 import type { FileEntry } from "../../artifacts/types.js";
-import { purlFor } from "../purl.js";
+import { pep503, purlFor } from "../purl.js";
 import { parseJsonDocument } from "../sbom/parse-json.js";
 import type { Package } from "../types.js";
 
@@ -180,4 +180,20 @@ export function detector(spec: DetectorSpec): Analyzer & { parse: DetectorSpec["
 export function requireObject(v: unknown, path: string, what: string): Record<string, unknown> {
   if (typeof v !== "object" || v === null || Array.isArray(v)) throw new InputError(`${path}: not ${what} (expected an object at the top level)`);
   return v as Record<string, unknown>;
+}
+
+/**
+ * Dependency edges of a Python lock file, where each dependency is named without a version: a lock
+ * file holds one version of each distribution, so the name resolves to it. Names not locked in
+ * the file (an extra that was not selected, a marker for another platform) give no edge.
+ */
+export function addPythonEdges(list: PackageList, edges: readonly { name: string; version: string; deps: readonly string[] }[]): void {
+  const byName = new Map(list.packages.map((p) => [pep503(p.name), p]));
+  for (const e of edges) {
+    const deps = e.deps.flatMap((d) => {
+      const p = byName.get(pep503(d));
+      return p ? [{ name: p.name, version: p.version }] : [];
+    });
+    list.dependsOn(e.name, e.version, deps);
+  }
 }

@@ -31,7 +31,31 @@ export function parsePnpmLock(text: string, path: string): AnalyzerOutput {
     if (name === undefined || version === undefined || !looksLikeVersion(version)) continue;
     list.add(name, version);
   }
+  readEdges(list, packages);
+  // Lock file 9 keeps each package's dependencies in "snapshots", keyed like "packages".
+  const snapshots = asObject(doc.snapshots);
+  if (snapshots) readEdges(list, snapshots);
   return list.output();
+}
+
+/** Dependency edges between the locked packages; a dependency names its version, peer suffix and all. */
+function readEdges(list: PackageList, entries: Record<string, unknown>): void {
+  const locked = new Set(list.packages.map((p) => `${p.name}@${p.version}`));
+  for (const [key, value] of Object.entries(entries)) {
+    const entry = asObject(value);
+    const self = parseKey(key);
+    if (!entry || !self) continue;
+    const wanted = { ...asObject(entry.dependencies), ...asObject(entry.optionalDependencies) };
+    const deps = Object.entries(wanted).flatMap(([dep, v]) => {
+      if (typeof v !== "string") return [];
+      // An alias names its target ("/string-width@4.2.3", "string-width@4.2.3"); otherwise the value is
+      // the version with its peer suffix ("1.2.3(react@18.2.0)", or "1.2.3_react@18.2.0" in lock file 5).
+      const alias = v.startsWith("/") || /^(@[^/]+\/)?[a-z][^@]*@/i.test(v);
+      const target = alias ? parseKey(v) : { name: dep, version: v.replace(/[(_].*$/, "") };
+      return target && locked.has(`${target.name}@${target.version}`) ? [target] : [];
+    });
+    list.dependsOn(self.name, self.version, deps);
+  }
 }
 
 function isLocal(key: string, entry: Record<string, unknown>): boolean {

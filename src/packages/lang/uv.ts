@@ -2,7 +2,7 @@
 // local packages (source editable, virtual, directory or path) are the user's code and are left out.
 import type { AnalyzerOutput } from "../../analyzers/types.js";
 import { InputError } from "../../core/errors.js";
-import { asArray, asObject, asString, baseName, detector, MAX_LOCKFILE_BYTES, PackageList, parseTomlDocument } from "./common.js";
+import { addPythonEdges, asArray, asObject, asString, baseName, detector, MAX_LOCKFILE_BYTES, PackageList, parseTomlDocument } from "./common.js";
 
 const LOCAL_SOURCES = ["editable", "virtual", "directory", "path"];
 
@@ -17,6 +17,7 @@ export function parseUvLock(text: string, path: string): AnalyzerOutput {
   const doc = parseTomlDocument(text, path);
   if (doc.version === undefined && doc.package === undefined) throw new InputError(`${path}: not a uv lock file (no version or [[package]])`);
   const list = new PackageList("PyPI", path);
+  const edges: { name: string; version: string; deps: string[] }[] = [];
   for (const value of asArray(doc.package)) {
     const entry = asObject(value);
     if (!entry) continue;
@@ -25,7 +26,11 @@ export function parseUvLock(text: string, path: string): AnalyzerOutput {
     const name = asString(entry.name);
     // A workspace member with a dynamic version has none in the lock file.
     const version = asString(entry.version);
-    if (name !== undefined && version !== undefined) list.add(name, version);
+    if (name === undefined || version === undefined) continue;
+    list.add(name, version);
+    const deps = asArray(entry.dependencies).flatMap((d) => asString(asObject(d)?.name) ?? []);
+    edges.push({ name, version, deps });
   }
+  addPythonEdges(list, edges);
   return list.output();
 }

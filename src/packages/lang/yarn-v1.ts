@@ -9,6 +9,8 @@ export interface YarnV1Entry {
   /** The specs the entry resolves, "name@range", unquoted. */
   specs: string[];
   version?: string;
+  /** `dependencies` and `optionalDependencies`, as name and range. */
+  dependencies: { name: string; range: string }[];
   /** 1-based line of the entry's key, for messages. */
   line: number;
 }
@@ -16,6 +18,7 @@ export interface YarnV1Entry {
 export function parseYarnV1(text: string, path: string): YarnV1Entry[] {
   const entries: YarnV1Entry[] = [];
   let current: YarnV1Entry | undefined;
+  let inDeps = false;
   let lineNo = 0;
   let start = 0;
   while (start <= text.length) {
@@ -27,7 +30,8 @@ export function parseYarnV1(text: string, path: string): YarnV1Entry[] {
     if (line.trim() === "" || line.trimStart().startsWith("#")) continue;
     if (line[0] !== " " && line[0] !== "\t") {
       if (!line.endsWith(":")) throw new InputError(`${path}:${lineNo}: not a yarn lock file entry: ${quote(line)}`);
-      current = { specs: splitSpecs(line.slice(0, -1), path, lineNo), line: lineNo };
+      current = { specs: splitSpecs(line.slice(0, -1), path, lineNo), dependencies: [], line: lineNo };
+      inDeps = false;
       entries.push(current);
       continue;
     }
@@ -36,6 +40,11 @@ export function parseYarnV1(text: string, path: string): YarnV1Entry[] {
     if (line.startsWith("  ") && line[2] !== " ") {
       const field = /^ {2}version:? +(.*)$/.exec(line);
       if (field) current.version = unquote(field[1] ?? "");
+      inDeps = /^ {2}(dependencies|optionalDependencies):$/.test(line);
+    } else if (inDeps && line.startsWith("    ") && line[4] !== " ") {
+      // `    name "range"` or `    "@scope/name" "range"`
+      const dep = /^ {4}("[^"]+"|[^\s"]+):? +(.*)$/.exec(line);
+      if (dep) current.dependencies.push({ name: unquote(dep[1] ?? ""), range: unquote(dep[2] ?? "") });
     }
   }
   return entries;

@@ -21,7 +21,10 @@ export function parseYarnLock(text: string, path: string): AnalyzerOutput {
 
 function parseClassic(text: string, path: string): AnalyzerOutput {
   const list = new PackageList("npm", path);
-  for (const entry of parseYarnV1(text, path)) {
+  const entries = parseYarnV1(text, path);
+  // Each spec ("lodash@^4.17.0") resolves to the one entry that lists it.
+  const bySpec = new Map<string, { name: string; version: string }>();
+  for (const entry of entries) {
     const name = realName(entry.specs);
     if (name === undefined) continue;
     if (entry.version === undefined) {
@@ -29,6 +32,12 @@ function parseClassic(text: string, path: string): AnalyzerOutput {
       continue;
     }
     list.add(name, entry.version);
+    for (const spec of entry.specs) bySpec.set(spec, { name, version: entry.version });
+  }
+  for (const entry of entries) {
+    const self = bySpec.get(entry.specs[0] ?? "");
+    if (!self) continue;
+    list.dependsOn(self.name, self.version, entry.dependencies.flatMap((d) => bySpec.get(`${d.name}@${d.range}`) ?? []));
   }
   return list.output();
 }
@@ -51,6 +60,8 @@ function realName(specs: string[]): string | undefined {
 function parseBerry(text: string, path: string): AnalyzerOutput {
   const doc = requireObject(parseYamlDocument(text, path), path, "a yarn lock file");
   const list = new PackageList("npm", path);
+  const bySpec = new Map<string, { name: string; version: string }>();
+  const withDeps: { self: { name: string; version: string }; deps: Record<string, unknown> }[] = [];
   for (const [key, value] of Object.entries(doc)) {
     if (key === "__metadata") continue;
     const entry = asObject(value);
@@ -61,6 +72,19 @@ function parseBerry(text: string, path: string): AnalyzerOutput {
     if (!resolution || version === undefined) continue;
     if (LOCAL_PROTOCOLS.has(protocolOf(resolution.range))) continue;
     list.add(resolution.name, version);
+    const self = { name: resolution.name, version };
+    // Keys list every spec the entry satisfies: "ms@npm:^2.1.1, ms@npm:^2.1.3".
+    for (const spec of key.split(",")) bySpec.set(spec.trim(), self);
+    const deps = { ...asObject(entry.dependencies), ...asObject(entry.optionalDependencies) };
+    withDeps.push({ self, deps });
+  }
+  for (const { self, deps } of withDeps) {
+    const resolved = Object.entries(deps).flatMap(([name, range]) => {
+      if (typeof range !== "string") return [];
+      // Berry writes dependency ranges with their protocol ("npm:^2.1.1"); a bare range means npm:.
+      return bySpec.get(`${name}@${range}`) ?? bySpec.get(`${name}@npm:${range}`) ?? [];
+    });
+    list.dependsOn(self.name, self.version, resolved);
   }
   return list.output();
 }

@@ -277,6 +277,6 @@ describe("Python lock files", () => {
 
   it("gives PyPI purls", async () => {
     const out = await run(poetryLockDetector, "svc/poetry.lock", poetryV2);
-    expect(out.packages?.[0]).toEqual({ name: "Flask", version: "3.0.2", ecosystem: "PyPI", purl: "pkg:pypi/flask@3.0.2", path: "svc/poetry.lock" });
+    expect(out.packages?.[0]).toEqual({ name: "Flask", version: "3.0.2", ecosystem: "PyPI", purl: "pkg:pypi/flask@3.0.2", path: "svc/poetry.lock", dependsOn: ["pkg:pypi/werkzeug@3.0.1"] });
   });
 });

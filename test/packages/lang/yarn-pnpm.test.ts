@@ -142,6 +142,7 @@ describe("yarn.lock", () => {
       ecosystem: "npm",
       purl: "pkg:npm/%40babel/code-frame@7.22.13",
       path: "app/yarn.lock",
+      dependsOn: ["pkg:npm/chalk@2.4.2"],
     });
   });
 
