@@ -1,5 +1,6 @@
 // Registry credentials and challenges: Docker's config.json, and the WWW-Authenticate header that
 // a registry answers 401 with (Bearer token service or Basic).
+import { execFileSync } from "node:child_process";
 import { readFileSync, statSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
@@ -23,8 +24,8 @@ const dockerHubKeys = new Set(["docker.io", "index.docker.io", "registry-1.docke
 /**
  * Credentials for `registry`: the given username and password first, else Docker's config.json
  * (`dockerConfig`, a file or a directory holding config.json; else `$DOCKER_CONFIG/config.json`,
- * else ~/.docker/config.json). Credential helpers are not run: running a program named by a
- * config file is out of scope, so they only produce a warning.
+ * else ~/.docker/config.json), asking the credential helper it names (`credHelpers`, `credsStore`)
+ * as Docker does: `docker-credential-<name> get`, found on PATH.
  */
 export function findCredentials(
   registry: string,
@@ -64,10 +65,44 @@ export function findCredentials(
     if (creds !== undefined) return creds;
   }
   const helper = helperFor(c, registry);
-  if (helper !== undefined) {
-    warn(`${file}: credentials for ${registry} are kept by the credential helper "docker-credential-${helper}", which Mamori does not run; give --username and --password instead`);
+  return helper === undefined ? undefined : fromHelper(helper, registry, file, warn, env);
+}
+
+const HELPER_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+const HELPER_TIMEOUT_MS = 15_000;
+
+/**
+ * Runs `docker-credential-<helper> get` with the registry on standard input, as the Docker CLI
+ * does. The helper is the user's own configuration, not scanned content; its name may not hold a
+ * path. A helper that has nothing for this registry (or fails) means anonymous access, with a warning.
+ */
+function fromHelper(helper: string, registry: string, file: string, warn: (message: string) => void, env: NodeJS.ProcessEnv): Credentials | undefined {
+  const program = `docker-credential-${helper}`;
+  if (!HELPER_NAME.test(helper)) throw new InputError(`${file}: credential helper name ${JSON.stringify(helper.slice(0, 80))} is not a plain program name`);
+  const server = registry === "docker.io" ? "https://index.docker.io/v1/" : registry;
+  let out: string;
+  try {
+    out = execFileSync(program, ["get"], { input: server, env, timeout: HELPER_TIMEOUT_MS, maxBuffer: 1 << 16, stdio: ["pipe", "pipe", "pipe"], encoding: "utf8" });
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException & { stdout?: string; stderr?: string };
+    const said = `${err.stdout ?? ""} ${err.stderr ?? ""}`.trim().split("\n")[0]?.slice(0, 200);
+    const why = err.code === "ENOENT" ? "is not on PATH" : err.code === "ETIMEDOUT" ? "did not answer in time" : `failed${said ? `: ${said}` : ""}`;
+    warn(`${file}: credential helper ${program} ${why}; pulling ${registry} anonymously`);
+    return undefined;
   }
-  return undefined;
+  let answer: unknown;
+  try {
+    answer = JSON.parse(out);
+  } catch {
+    warn(`${file}: credential helper ${program} did not answer with JSON; pulling ${registry} anonymously`);
+    return undefined;
+  }
+  const a = answer as { Username?: unknown; Secret?: unknown };
+  if (typeof a.Username !== "string" || typeof a.Secret !== "string" || a.Secret === "") {
+    warn(`${file}: credential helper ${program} gave no username and secret for ${registry}; pulling anonymously`);
+    return undefined;
+  }
+  return { username: a.Username, password: a.Secret, source: program };
 }
 
 function configFile(given: string | undefined, env: NodeJS.ProcessEnv): string {

@@ -147,15 +147,29 @@ describe("Basic auth registries", () => {
 });
 
 describe("Docker config.json", () => {
-  it("warns that a credential helper is not run, and goes on anonymously", async () => {
+  it("warns when the credential helper is not installed, and goes on anonymously", async () => {
     const reg = await serve({ auth: "none" });
     try {
-      const cfg = dockerConfig("helper", { auths: { [reg.host]: {} }, credsStore: "desktop" });
+      const cfg = dockerConfig("helper", { auths: { [reg.host]: {} }, credsStore: "mamori-test-absent" });
       const { warnings } = await pull(reg, { dockerConfig: cfg });
-      expect(warnings).toEqual([
-        `${join(cfg, "config.json")}: credentials for ${reg.host} are kept by the credential helper "docker-credential-desktop", which Mamori does not run; give --username and --password instead`,
-      ]);
+      expect(warnings).toEqual([`${join(cfg, "config.json")}: credential helper docker-credential-mamori-test-absent is not on PATH; pulling ${reg.host} anonymously`]);
     } finally {
+      await reg.stop();
+    }
+  });
+
+  it("pulls with the credentials a credential helper gives", async () => {
+    const reg = await serve({ auth: "basic", user });
+    const bin = mkdtempSync(join(dir, "bin-"));
+    writeFileSync(join(bin, "docker-credential-mamori-test"), `#!/bin/sh\nread server\nprintf '{"ServerURL":"%s","Username":"${user.username}","Secret":"${user.password}"}' "$server"\n`, { mode: 0o755 });
+    const oldPath = process.env.PATH;
+    process.env.PATH = `${bin}:${oldPath ?? ""}`;
+    try {
+      const { warnings } = await pull(reg, { dockerConfig: dockerConfig("helper-ok", { credHelpers: { [reg.host]: "mamori-test" } }) });
+      expect(warnings).toEqual([]);
+      expect(reg.seen.at(-1)?.authorization).toBe(basicHeader);
+    } finally {
+      process.env.PATH = oldPath;
       await reg.stop();
     }
   });

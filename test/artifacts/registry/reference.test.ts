@@ -149,14 +149,52 @@ describe("findCredentials in Docker's config.json", () => {
     if (found) expect(found.password).toBe("pw");
   });
 
-  it("prefers command-line credentials and warns about credential helpers only when nothing else is there", () => {
+  it("prefers command-line credentials, then config.json auths, then a credential helper", () => {
     const warnings: string[] = [];
     const file = configWith({ auths: { "ghcr.io": auth("cfg") }, credHelpers: { "quay.io": "ecr-login" } });
-    expect(findCredentials("ghcr.io", { username: "cli", password: "x" }, (m) => warnings.push(m), file)).toMatchObject({ username: "cli", source: "--username/--password" });
-    expect(findCredentials("ghcr.io", {}, (m) => warnings.push(m), file)).toMatchObject({ username: "cfg", source: file });
+    const env = { PATH: join(dir, "no-helpers-here") };
+    expect(findCredentials("ghcr.io", { username: "cli", password: "x" }, (m) => warnings.push(m), file, env)).toMatchObject({ username: "cli", source: "--username/--password" });
+    expect(findCredentials("ghcr.io", {}, (m) => warnings.push(m), file, env)).toMatchObject({ username: "cfg", source: file });
     expect(warnings).toEqual([]);
-    expect(findCredentials("quay.io", {}, (m) => warnings.push(m), file)).toBeUndefined();
-    expect(warnings).toEqual([`${file}: credentials for quay.io are kept by the credential helper "docker-credential-ecr-login", which Mamori does not run; give --username and --password instead`]);
+    expect(findCredentials("quay.io", {}, (m) => warnings.push(m), file, env)).toBeUndefined();
+    expect(warnings).toEqual([`${file}: credential helper docker-credential-ecr-login is not on PATH; pulling quay.io anonymously`]);
+  });
+
+  describe("credential helpers", () => {
+    const bin = mkdtempSync(join(dir, "bin-"));
+    // A helper as Docker's protocol defines it: `get` reads the server from stdin, answers JSON.
+    const helper = (name: string, script: string): void => writeFileSync(join(bin, `docker-credential-${name}`), `#!/bin/sh
+${script}
+`, { mode: 0o755 });
+    helper("good", 'read server; printf \'{"ServerURL":"%s","Username":"robot-%s","Secret":"pw"}\' "$server" "$server"');
+    helper("none", 'echo "credentials not found in native keychain"; exit 1');
+    helper("junk", "echo not-json");
+    const env = { PATH: `${bin}:/usr/bin:/bin` };
+
+    it.each([
+      ["quay.io", { credHelpers: { "quay.io": "good" } }, "robot-quay.io"],
+      ["docker.io", { credsStore: "good" }, "robot-https://index.docker.io/v1/"],
+      ["ghcr.io", { credHelpers: { "quay.io": "none" }, credsStore: "good" }, "robot-ghcr.io"],
+    ])("asks the helper for %s (%j)", (registry, config, username) => {
+      const warnings: string[] = [];
+      const found = findCredentials(registry, {}, (m) => warnings.push(m), configWith(config), env);
+      expect(found).toEqual({ username, password: "pw", source: "docker-credential-good" });
+      expect(warnings).toEqual([]);
+    });
+
+    it.each([
+      ["none", /docker-credential-none failed: credentials not found in native keychain; pulling quay\.io anonymously$/],
+      ["junk", /docker-credential-junk did not answer with JSON; pulling quay\.io anonymously$/],
+    ])("goes anonymous with a warning when helper %s has nothing", (name, message) => {
+      const warnings: string[] = [];
+      expect(findCredentials("quay.io", {}, (m) => warnings.push(m), configWith({ credsStore: name }), env)).toBeUndefined();
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toMatch(message);
+    });
+
+    it("refuses a helper name that holds a path", () => {
+      expect(() => findCredentials("quay.io", {}, () => {}, configWith({ credsStore: "../../tmp/evil" }), env)).toThrow(/credential helper name "\.\.\/\.\.\/tmp\/evil" is not a plain program name/);
+    });
   });
 
   it("reads $DOCKER_CONFIG, and goes anonymous without any config", () => {
