@@ -107,6 +107,33 @@ describe.skipIf(!built)(`scan image, scan fs, sbom${built ? "" : ` (skipped: ${n
     expect(spdx.relationships.some((r) => r.relationshipType === "DEPENDS_ON")).toBe(true);
   });
 
+  it("sbom of a Debian root filesystem links dpkg packages by Depends, with the distribution's purls", () => {
+    const root = join(work, "debroot");
+    mkdirSync(join(root, "etc"), { recursive: true });
+    mkdirSync(join(root, "var/lib/dpkg"), { recursive: true });
+    writeFileSync(join(root, "etc/os-release"), 'ID=debian\nVERSION_ID="12"\nVERSION_CODENAME=bookworm\n');
+    const stanza = (name: string, extra: string): string => `Package: ${name}\nStatus: install ok installed\nVersion: 1.0-1\nArchitecture: amd64\n${extra}`;
+    writeFileSync(
+      join(root, "var/lib/dpkg/status"),
+      [
+        stanza("app", "Depends: libc6 (>= 2.34), mawk | gawk, not-installed-lib\nPre-Depends: dpkg (>= 1.19)\n"),
+        stanza("libc6", ""),
+        stanza("mawk", "Provides: awk\n"),
+        stanza("dpkg", "Depends: awk\n"),
+      ].join("\n"),
+    );
+    const cdx = JSON.parse(runCli(["sbom", root, "--format", "cyclonedx-json", "--no-store"], { env }).stdout) as {
+      components: { "bom-ref": string; purl: string; name: string }[];
+      dependencies: { ref: string; dependsOn?: string[] }[];
+    };
+    const nameOf = (ref: string) => cdx.components.find((c) => c["bom-ref"] === ref)?.name;
+    const deps = (name: string) => cdx.dependencies.find((d) => nameOf(d.ref) === name)?.dependsOn?.map(nameOf).sort();
+    expect(cdx.components.find((c) => c.name === "app")?.purl).toBe("pkg:deb/debian/app@1.0-1?arch=amd64&distro=debian-12");
+    expect(deps("app")).toEqual(["dpkg", "libc6", "mawk"]);
+    // A virtual package ("awk") resolves to the installed package that provides it.
+    expect(deps("dpkg")).toEqual(["mawk"]);
+  });
+
   it("scan fs finds lock-file vulnerabilities, secrets and IaC problems in a source tree", () => {
     const tree = join(work, "tree");
     mkdirSync(join(tree, "web"), { recursive: true });

@@ -54,6 +54,8 @@ export function collect(
   const declared = new Map<string, string>();
   for (const r of final) for (const l of r.output.licenses ?? []) declared.set(`${l.ecosystem}\u0000${l.name}`, l.license);
   const packages: Package[] = [];
+  // OS packages' provisional purls become final ones here; their dependency edges follow.
+  const finalPurl = new Map<string, string>();
   for (const r of final) {
     const digest = layerDigest(r);
     for (const original of r.output.packages ?? []) {
@@ -62,7 +64,9 @@ export function collect(
       if (isOsPackageType(pkg.ecosystem)) {
         const license = pkg.license ?? declared.get(`${pkg.ecosystem}\u0000${pkg.name}`);
         if (license !== undefined) pkg.license = license;
-        packages.push(finished(pkg, os));
+        const done = finished(pkg, os);
+        finalPurl.set(pkg.purl, done.purl);
+        packages.push(done);
         continue;
       }
       // Nested archive paths ("app.war!/WEB-INF/lib/x.jar") are owned through their outer file.
@@ -70,6 +74,9 @@ export function collect(
       if (owner) pkg.ownedBy = { ecosystem: finished({ name: owner.owner, version: "", ecosystem: owner.ecosystem, purl: "" }, os).ecosystem, name: owner.owner };
       packages.push(pkg);
     }
+  }
+  for (const p of packages) {
+    if (p.dependsOn && finalPurl.size > 0) p.dependsOn = p.dependsOn.map((d) => finalPurl.get(d) ?? d);
   }
   const findings: Finding[] = [];
   for (const r of results) {

@@ -183,17 +183,27 @@ export function requireObject(v: unknown, path: string, what: string): Record<st
 }
 
 /**
- * Dependency edges of a Python lock file, where each dependency is named without a version: a lock
- * file holds one version of each distribution, so the name resolves to it. Names not locked in
- * the file (an extra that was not selected, a marker for another platform) give no edge.
+ * Dependency edges of a lock file that names each dependency without a version (poetry, uv,
+ * composer, Bundler): a lock file holds one version of each package, so the name resolves to it.
+ * Names not locked in the file (an extra not selected, a platform requirement such as "php") give
+ * no edge. `key` folds names the way the ecosystem compares them.
  */
-export function addPythonEdges(list: PackageList, edges: readonly { name: string; version: string; deps: readonly string[] }[]): void {
-  const byName = new Map(list.packages.map((p) => [pep503(p.name), p]));
+export function addNamedEdges(
+  list: PackageList,
+  edges: readonly { name: string; version: string; deps: readonly string[] }[],
+  key: (name: string) => string = (n) => n,
+): void {
+  const byName = new Map(list.packages.map((p) => [key(p.name), p]));
   for (const e of edges) {
     const deps = e.deps.flatMap((d) => {
-      const p = byName.get(pep503(d));
+      const p = byName.get(key(d));
       return p ? [{ name: p.name, version: p.version }] : [];
     });
     list.dependsOn(e.name, e.version, deps);
   }
+}
+
+/** Python's dependency edges: names compare in their PEP 503 form. */
+export function addPythonEdges(list: PackageList, edges: readonly { name: string; version: string; deps: readonly string[] }[]): void {
+  addNamedEdges(list, edges, pep503);
 }

@@ -3,7 +3,7 @@
 // scheme of the matcher normalizes the "v". A license list is the user's choice of one.
 import type { AnalyzerOutput } from "../../analyzers/types.js";
 import { InputError } from "../../core/errors.js";
-import { asArray, asObject, asString, baseName, detector, MAX_LOCKFILE_BYTES, PackageList, parseJson, requireObject } from "./common.js";
+import { addNamedEdges, asArray, asObject, asString, baseName, detector, MAX_LOCKFILE_BYTES, PackageList, parseJson, requireObject } from "./common.js";
 
 export const composerLockDetector = detector({
   name: "composer-lock",
@@ -18,6 +18,7 @@ export function parseComposerLock(text: string, path: string): AnalyzerOutput {
     throw new InputError(`${path}: not a composer.lock (no "packages" list)`);
   }
   const list = new PackageList("Packagist", path);
+  const edges: { name: string; version: string; deps: string[] }[] = [];
   for (const value of [...asArray(doc.packages), ...asArray(doc["packages-dev"])]) {
     const entry = asObject(value);
     const name = asString(entry?.name);
@@ -26,7 +27,10 @@ export function parseComposerLock(text: string, path: string): AnalyzerOutput {
     const declared = typeof entry?.license === "string" ? [entry.license] : asArray(entry?.license);
     const licenses = declared.filter((l): l is string => typeof l === "string" && l.trim() !== "");
     list.add(name, version, licenses.length === 0 ? undefined : licenses.map(group).join(" OR "));
+    edges.push({ name, version, deps: Object.keys(asObject(entry?.require) ?? {}) });
   }
+  // Package names are case-insensitive on Packagist.
+  addNamedEdges(list, edges, (n) => n.toLowerCase());
   return list.output();
 }
 

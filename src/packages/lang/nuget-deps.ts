@@ -26,5 +26,22 @@ export function parseDepsJson(text: string, path: string): AnalyzerOutput {
     }
     list.add(key.slice(0, slash), key.slice(slash + 1));
   }
+  readEdges(doc, list);
   return list.output();
+}
+
+/** "targets" lists, per framework, each library's dependencies by name and exact version. */
+function readEdges(doc: Record<string, unknown>, list: PackageList): void {
+  // Ids are case-insensitive; an edge names the package as its library entry spells it.
+  const locked = new Map(list.packages.map((p) => [`${p.name.toLowerCase()}/${p.version}`, p.name]));
+  for (const target of Object.values(asObject(doc.targets) ?? {})) {
+    for (const [key, value] of Object.entries(asObject(target) ?? {})) {
+      const slash = key.lastIndexOf("/");
+      if (slash <= 0) continue;
+      const deps = Object.entries(asObject(asObject(value)?.dependencies) ?? {}).flatMap(([name, version]) =>
+        typeof version === "string" && locked.has(`${name.toLowerCase()}/${version}`) ? [{ name: locked.get(`${name.toLowerCase()}/${version}`) as string, version }] : [],
+      );
+      list.dependsOn(key.slice(0, slash), key.slice(slash + 1), deps);
+    }
+  }
 }

@@ -12,8 +12,8 @@ const STATUS = "var/lib/dpkg/status";
 const STATUS_D = "var/lib/dpkg/status.d/";
 const INFO = "var/lib/dpkg/info/";
 
-/** The fields read; the rest of a stanza (descriptions, dependencies) is skipped. */
-const FIELDS = new Set(["Package", "Status", "Version", "Architecture", "Source"]);
+/** The fields read; the rest of a stanza (descriptions, conffiles) is skipped. */
+const FIELDS = new Set(["Package", "Status", "Version", "Architecture", "Source", "Depends", "Pre-Depends", "Provides"]);
 
 /**
  * dpkg's current-state word (third word of Status) for packages whose files are on disk. Left out:
@@ -63,6 +63,7 @@ function isOnDisk(status: string | undefined, statusRequired: boolean): boolean 
 export function dpkgPackages(text: string, path: string, statusRequired = true): { packages: Package[]; warnings: string[] } {
   const packages: Package[] = [];
   const warnings: string[] = [];
+  const relations: { pkg: Package; depends: string; provides: string }[] = [];
   for (const stanza of controlStanzas(text)) {
     if (!isOnDisk(stanza.get("Status"), statusRequired)) continue;
     const name = stanza.get("Package");
@@ -82,8 +83,47 @@ export function dpkgPackages(text: string, path: string, statusRequired = true):
     };
     if (source) pkg.source = source;
     packages.push(pkg);
+    relations.push({ pkg, depends: [stanza.get("Pre-Depends"), stanza.get("Depends")].filter(Boolean).join(","), provides: stanza.get("Provides") ?? "" });
   }
+  addDependencyEdges(relations);
   return { packages, warnings };
+}
+
+/** "libc6 (>= 2.34)", "awk", "python3:any", "foo [amd64]" → the package name alone. */
+function relationName(s: string): string {
+  return s.replace(/\(.*?\)|\[.*?\]|<.*?>/g, "").trim().split(":")[0] ?? "";
+}
+
+/**
+ * Depends and Pre-Depends as edges between installed packages (for the SBOM). Of alternatives
+ * ("a | b") the first one installed counts; a virtual package resolves to an installed package
+ * that provides it. Relations to packages not in this file give no edge.
+ */
+function addDependencyEdges(relations: readonly { pkg: Package; depends: string; provides: string }[]): void {
+  const byName = new Map<string, Package>();
+  for (const r of relations) byName.set(r.pkg.name, r.pkg);
+  const provided = new Map<string, Package>();
+  for (const r of relations) {
+    for (const p of r.provides.split(",")) {
+      const name = relationName(p);
+      if (name && !provided.has(name)) provided.set(name, r.pkg);
+    }
+  }
+  for (const r of relations) {
+    if (r.depends === "") continue;
+    const deps = new Set<string>();
+    for (const group of r.depends.split(",")) {
+      for (const alt of group.split("|")) {
+        const name = relationName(alt);
+        const target = byName.get(name) ?? provided.get(name);
+        if (target) {
+          if (target !== r.pkg) deps.add(target.purl);
+          break;
+        }
+      }
+    }
+    if (deps.size > 0) r.pkg.dependsOn = [...deps];
+  }
 }
 
 /** "libc6:amd64.list" → "libc6". */

@@ -2,6 +2,9 @@
 // packages (by purl) its dependencies resolved to, and only packages locked in the same file.
 import { describe, expect, it } from "vitest";
 import type { Analyzer } from "../../../src/analyzers/types.js";
+import { composerLockDetector } from "../../../src/packages/lang/composer.js";
+import { gemfileLockDetector } from "../../../src/packages/lang/gemfile-lock.js";
+import { nugetDepsDetector } from "../../../src/packages/lang/nuget-deps.js";
 import { pnpmLockDetector } from "../../../src/packages/lang/pnpm.js";
 import { poetryLockDetector } from "../../../src/packages/lang/poetry.js";
 import { uvLockDetector } from "../../../src/packages/lang/uv.js";
@@ -10,6 +13,9 @@ import { dedent, run } from "./helpers.js";
 
 async function edges(analyzer: Analyzer, path: string, text: string): Promise<Record<string, string[]>> {
   const out = await run(analyzer, path, text);
+  // Every edge points at a package of the same output, by its exact purl (an SBOM ref).
+  const purls = new Set((out.packages ?? []).map((p) => p.purl));
+  for (const p of out.packages ?? []) for (const d of p.dependsOn ?? []) expect(purls.has(d), `${p.name} -> ${d}`).toBe(true);
   return Object.fromEntries((out.packages ?? []).map((p) => [`${p.name}@${p.version}`, [...(p.dependsOn ?? [])].sort()]));
 }
 
@@ -203,6 +209,60 @@ describe("dependency edges from lock files", () => {
       "httpx@0.27.0": ["pkg:pypi/anyio@4.4.0", "pkg:pypi/sniffio@1.3.1"],
       "anyio@4.4.0": ["pkg:pypi/sniffio@1.3.1"],
       "sniffio@1.3.1": [],
+    });
+  });
+
+  it("composer: require names resolve case-insensitively; platform requirements give no edge", async () => {
+    const lock = JSON.stringify({
+      packages: [
+        { name: "monolog/monolog", version: "3.5.0", require: { php: ">=8.1", "Psr/Log": "^2.0 || ^3.0" } },
+        { name: "psr/log", version: "3.0.0", require: { php: ">=8.0" } },
+      ],
+    });
+    expect(await edges(composerLockDetector, "composer.lock", lock)).toEqual({
+      "monolog/monolog@3.5.0": ["pkg:composer/psr/log@3.0.0"],
+      "psr/log@3.0.0": [],
+    });
+  });
+
+  it("Gemfile.lock: six-space lines under a spec are its dependencies", async () => {
+    const lock = dedent(`
+      GEM
+        remote: https://rubygems.org/
+        specs:
+          actionpack (7.1.3)
+            rack (>= 2.2.4)
+            rack-test (>= 0.6.3)
+          rack (3.0.9)
+          nokogiri (1.16.2-x86_64-linux)
+            racc (~> 1.4)
+          racc (1.7.3)
+
+      PLATFORMS
+        x86_64-linux
+    `);
+    expect(await edges(gemfileLockDetector, "Gemfile.lock", lock)).toEqual({
+      "actionpack@7.1.3": ["pkg:gem/rack@3.0.9"],
+      "rack@3.0.9": [],
+      "nokogiri@1.16.2": ["pkg:gem/racc@1.7.3"],
+      "racc@1.7.3": [],
+    });
+  });
+
+  it("deps.json: each target lists its library's dependencies by name and version", async () => {
+    const deps = JSON.stringify({
+      targets: {
+        ".NETCoreApp,Version=v8.0": {
+          "App/1.0.0": { dependencies: { "Newtonsoft.Json": "13.0.3" } },
+          "Newtonsoft.Json/13.0.3": {},
+          "Serilog/3.1.1": { dependencies: { "newtonsoft.json": "13.0.3", "Missing.Pkg": "1.0.0" } },
+        },
+      },
+      libraries: { "App/1.0.0": { type: "project" }, "Newtonsoft.Json/13.0.3": { type: "package" }, "Serilog/3.1.1": { type: "package" } },
+    });
+    expect(await edges(nugetDepsDetector, "app.deps.json", deps)).toEqual({
+      "Newtonsoft.Json@13.0.3": [],
+      "Serilog@3.1.1": ["pkg:nuget/Newtonsoft.Json@13.0.3"],
     });
   });
 });

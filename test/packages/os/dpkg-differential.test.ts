@@ -76,6 +76,39 @@ describe("dpkg detector against dpkg-query on the test image's root filesystem",
     expect(ours.some((l) => l.startsWith("libc6 ") && l.includes(" glibc "))).toBe(true);
   });
 
+  it("gives each package the installed packages its Depends and Pre-Depends name", async (ctx) => {
+    if (rootfs === undefined) {
+      ctx.skip();
+      return;
+    }
+    const pkgs = (await analyzeTree(rootfs, dpkgAnalyzer)).flatMap((o) => o.packages ?? []);
+    const nameOf = new Map(pkgs.map((p) => [p.purl, p.name]));
+    const relations = new Map(
+      dpkgQuery(["-W", "-f", "${Package}\\t${Pre-Depends}, ${Depends}\\t${Provides}\\n"])
+        .split("\n")
+        .filter((l) => l !== "")
+        .map((l) => {
+          const [name, deps, provides] = l.split("\t");
+          return [name ?? "", { deps: deps ?? "", provides: provides ?? "" }];
+        }),
+    );
+    let edges = 0;
+    for (const p of pkgs) {
+      for (const d of p.dependsOn ?? []) {
+        const target = nameOf.get(d);
+        expect(target, `${p.name} -> ${d}`).toBeDefined();
+        // The target is named in the relations, or provides a name that is.
+        const named = (n: string): boolean => new RegExp(`(^|[,|]\\s*)${n.replace(/[.+]/g, "\\$&")}(\\s|:|,|$)`).test(relations.get(p.name)?.deps ?? "");
+        const provides = (relations.get(target ?? "")?.provides ?? "").split(",").map((x) => x.trim().split(" ")[0] ?? "");
+        expect(named(target ?? "") || provides.some((v) => v !== "" && named(v)), `${p.name} -> ${target}`).toBe(true);
+        edges++;
+      }
+    }
+    expect(edges).toBeGreaterThan(50);
+    const bash = pkgs.find((p) => p.name === "bash");
+    expect(bash?.dependsOn?.map((d) => nameOf.get(d))).toContain("base-files");
+  });
+
   it("owns the files dpkg-query -L lists", async (ctx) => {
     if (rootfs === undefined) {
       ctx.skip();
