@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run bench`: named benchmarks, one line each with its figures. Run after `npm run build`.
-// Usage: npm run bench [-- NAME ...]   (names: dockerfiles-10k, report-formats, startup)
+// Usage: npm run bench [-- NAME ...]   (names: dockerfiles-10k, terraform-10k, report-formats, startup)
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -43,6 +43,24 @@ const benches = {
     const runs = [1, 2, 3].map(() => measured(["scan", dir]));
     const last = runs[runs.length - 1];
     return `dockerfiles-10k: ${last.files} Dockerfiles, ${last.findings} findings: median ${median(runs.map((r) => r.ms))} ms (${Math.round((last.files / median(runs.map((r) => r.ms))) * 1000)} files/s), peak RSS ${median(runs.map((r) => r.maxRssMB))} MB`;
+  },
+  async "terraform-10k"() {
+    const { generateTerraformTree } = await import("./generate-terraform.mjs");
+    const dir = join(tmpdir(), "mamori-bench-terraform-10k");
+    if (!existsSync(join(dir, "done"))) {
+      rmSync(dir, { recursive: true, force: true });
+      generateTerraformTree(dir, 10_000);
+      writeFileSync(join(dir, "done"), "");
+    }
+    const runs = [1, 2, 3].map(() => measured(["scan", dir]));
+    const last = runs[runs.length - 1];
+    const one = [];
+    for (let i = 0; i < 7; i++) {
+      const t = process.hrtime.bigint();
+      spawnSync(process.execPath, [bin, "scan", "iac", join(root, "demo", "terraform", "main.tf"), "--no-store", "--format", "json", "-o", "/dev/null"]);
+      one.push(Number(process.hrtime.bigint() - t) / 1e6);
+    }
+    return `terraform-10k: ${last.files} .tf files (about 1M lines), ${last.findings} findings: median ${median(runs.map((r) => r.ms))} ms, peak RSS ${median(runs.map((r) => r.maxRssMB))} MB; one small file with process start-up median ${median(one).toFixed(0)} ms`;
   },
   "report-formats"() {
     const parts = [];

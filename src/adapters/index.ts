@@ -1,9 +1,13 @@
 // The IaC adapters, and how a file or an example format finds its adapter.
 import type { ExampleFormat } from "../checks/types.js";
+import { armAdapter } from "./arm.js";
+import { cloudFormationAdapter } from "./cloudformation.js";
+import { composeAdapter } from "./compose.js";
 import { dockerfileAdapter } from "./dockerfile.js";
 import { parseImageConfigText } from "./image-config.js";
 import { kubernetesAdapter } from "./kubernetes.js";
 import { terraformAdapter } from "./terraform.js";
+import { terraformPlanAdapter } from "./tfplan.js";
 import type { Adapter } from "./types.js";
 
 /** Image configs come from images, never from files found by a walk: it wants no path. */
@@ -11,7 +15,18 @@ const imageConfigAdapter: Adapter = { format: "image", wants: () => false, parse
 
 // Order matters where wants() overlap: the Kubernetes adapter takes every .yaml/.yml file, so a
 // more specific YAML adapter (compose, CloudFormation) must come before it.
-export const adapters: readonly Adapter[] = [dockerfileAdapter, imageConfigAdapter, terraformAdapter, kubernetesAdapter];
+// The plan adapter comes after the HCL one (the "terraform" example format is HCL) and before
+// CloudFormation (both take .json, each by its content).
+export const adapters: readonly Adapter[] = [
+  dockerfileAdapter,
+  imageConfigAdapter,
+  terraformAdapter,
+  terraformPlanAdapter,
+  armAdapter,
+  cloudFormationAdapter,
+  composeAdapter,
+  kubernetesAdapter,
+];
 
 /** The adapter that wants this path (`/`-separated), by name alone. */
 export function adapterFor(path: string): Adapter | undefined {

@@ -12,6 +12,36 @@ export interface ParsedFile {
   warnings: { line?: number; message: string }[];
 }
 
+/** A file of a project read as a whole (Terraform reads all .tf files of a directory together). */
+export interface ProjectFile {
+  /** Relative to the scan root, "/"-separated. */
+  path: string;
+  text: string;
+  /** How an error names the file (the path as the user gave it); defaults to `path`. */
+  label?: string;
+}
+
+/** Input variables given on the command line (in the order given) and the environment (TF_VAR_name). */
+export interface IacVariables {
+  cli?: readonly ({ file: string; text: string } | { name: string; value: string })[];
+  env?: Readonly<Record<string, string | undefined>>;
+}
+
+export interface ProjectOptions {
+  /**
+   * Reads a root-relative file the walk did not offer (.tfvars, a module's modules.json, file()),
+   * bounded in size and confined to the scan root; undefined when absent or refused.
+   */
+  readFile?(path: string): string | undefined;
+  /** The file names in a root-relative directory ("" is the root); undefined when absent or refused. */
+  listDir?(dir: string): string[] | undefined;
+  variables?: IacVariables;
+  /** Receives `--debug` lines (which values are unknown, and why). */
+  debug?(line: string): void;
+  /** The files were named by the user: a syntax error is an InputError, not a warning. */
+  strict?: boolean;
+}
+
 export interface Adapter {
   /** The example format this adapter parses (check examples are written in it). */
   format: ExampleFormat;
@@ -24,4 +54,10 @@ export interface Adapter {
   sniff?(text: string): boolean;
   /** Parses decoded text. Throws InputError naming path and line for input it cannot read. */
   parse(text: string, path: string): ParsedFile;
+  /**
+   * Parses the files of a whole project together (all files this adapter wants under the scan
+   * root), one ParsedFile per file in the same order. Syntax errors are warnings of their file.
+   * A model may name another file (ResourceModel.file) when it comes through a module call.
+   */
+  parseProject?(files: readonly ProjectFile[], opts: ProjectOptions): ParsedFile[];
 }

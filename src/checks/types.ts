@@ -51,7 +51,34 @@ export interface Violation {
    * set this to a redacted text (see core/redact.ts), and keep the secret out of message and key.
    */
   snippet?: string;
+  /**
+   * Mechanical edits that fix this instance, for `scan iac --fix` (scan/fix.ts). Give them only
+   * where the change is certain and local; the fixer refuses any edit whose text is not as described.
+   */
+  edits?: readonly FixEdit[];
 }
+
+/**
+ * One line-based edit. Lines are 1-based lines of the file the finding is in; the fixer checks
+ * that each line still reads as the edit expects before it changes anything.
+ */
+export type FixEdit =
+  /**
+   * `key: from` (YAML, JSON) or `key = from` (HCL) on `line` becomes `key: to`; quotes around the
+   * value are kept. `keys` lists the key's spellings in the formats the check reads (`publicly_accessible`,
+   * `PubliclyAccessible`).
+   */
+  | { kind: "set-value"; line: number; keys: readonly string[]; from: string; to: string }
+  /** Adds `key = value` to the HCL block spanning `block`, just above its closing brace. */
+  | { kind: "hcl-add-attribute"; block: SourceRange; key: string; value: string }
+  /**
+   * Adds `path[0]:` / `  path[1]: value` (nested keys, the last one holding `value`) to a YAML mapping:
+   * `child` puts it under the block-mapping key on `line` (`securityContext:`), `sibling` beside the
+   * entry on `line` (`- name: api`), at that entry's indentation.
+   */
+  | { kind: "yaml-add-entry"; line: number; at: "child" | "sibling"; path: readonly string[]; value: string }
+  /** Inserts `text` right after `anchor`, which must occur exactly once, as whole words, in the lines of `range`. */
+  | { kind: "insert-after"; range: SourceRange; anchor: string; text: string };
 
 export type EvalResult = Violation | readonly Violation[] | undefined | null | void;
 

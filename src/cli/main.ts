@@ -6,6 +6,7 @@ import { mamoriVersion } from "../core/version.js";
 import { exitState } from "./exit.js";
 import * as dbCmd from "./db.js";
 import * as iamCmd from "./iam.js";
+import * as policyCmd from "./policy.js";
 import * as rulesCmd from "./rules.js";
 import * as runtimeCmd from "./runtime.js";
 import * as sbomCmd from "./sbom.js";
@@ -25,7 +26,7 @@ export function buildProgram(): Command {
       // Commander's own usage errors: one line, and our exit code 2.
       outputError: (str, write) => write(str.split("\n").filter(Boolean)[0] + "\n"),
     });
-  for (const cmd of [scanCmd, sbomCmd, dbCmd, iamCmd, runtimeCmd, serveCmd, workerCmd, rulesCmd]) cmd.register(program);
+  for (const cmd of [scanCmd, sbomCmd, dbCmd, iamCmd, runtimeCmd, serveCmd, workerCmd, rulesCmd, policyCmd]) cmd.register(program);
   for (const c of program.commands) inheritExitOverride(c);
   return program;
 }

@@ -1,12 +1,13 @@
 // `mamori scan <kind>`: iac now; the other kinds come with their issues and say so.
-import { IAC_INPUT_FORMATS, type IacInputFormat } from "../adapters/index.js";
+import { IAC_INPUT_FORMATS } from "../adapters/index.js";
 import { Option, type Command } from "commander";
 import { NotAvailableError } from "../core/errors.js";
 import { contextOf } from "./context.js";
 import { setExitCode } from "./exit.js";
-import { addScanOptions, type ScanFlags } from "./scan-options.js";
+import { addScanOptions } from "./scan-options.js";
 import type { SbomScanFlags } from "./scan-sbom.js";
 import type { ArtifactFlags } from "./scan-artifact.js";
+import type { IacScanFlags, OrderedArg } from "./scan-iac.js";
 
 const LATER: { kind: string; usage: string; summary: string; issue: string }[] = [
   { kind: "cloud", usage: "", summary: "scan a cloud account or a saved snapshot", issue: "cloud posture management (CSPM)" },
@@ -25,6 +26,10 @@ function addArtifactOptions(cmd: Command): Command {
     .addOption(new Option("--detection <mode>", "judge language packages inside OS packages by the distribution (distro) or upstream").choices(["distro", "upstream"]));
 }
 
+// --var and --var-file apply in the order given, across both options, as in Terraform.
+let argOrder = 0;
+const inOrder = (value: string, all: OrderedArg[]): OrderedArg[] => [...all, { n: argOrder++, value }];
+
 export function register(program: Command): void {
   const scan = program.command("scan").description("scan a target and report findings");
 
@@ -35,7 +40,12 @@ export function register(program: Command): void {
   addScanOptions(iac)
     .addOption(new Option("--input-format <format>", "format of standard input or of a file whose name does not tell").choices(IAC_INPUT_FORMATS))
     .option("--max-file-size <size>", "skip files larger than this (bytes, or 512KB, 10MB)")
-    .action(async (path: string, flags: ScanFlags & { inputFormat?: IacInputFormat; maxFileSize?: string }, cmd: Command) => {
+    .option("--policy <dir>", "custom policies (YAML with a CEL condition) in a directory or file; repeatable", (v: string, all: string[]) => [...all, v], [] as string[])
+    .option("--honor-peer-skips", "also honour Checkov, tfsec, Trivy and KICS skip comments")
+    .addOption(new Option("--fix [mode]", "fix what can be fixed mechanically: diff prints a unified diff (the report goes to stderr or --output), write changes the files").choices(["diff", "write"]).preset("diff"))
+    .option("--var <name=value>", "set a Terraform input variable of the root modules; repeatable", inOrder, [] as OrderedArg[])
+    .option("--var-file <file>", "read Terraform input variables from a .tfvars or .tfvars.json file; repeatable, later wins", inOrder, [] as OrderedArg[])
+    .action(async (path: string, flags: IacScanFlags, cmd: Command) => {
       const { runIacScan } = await import("./scan-iac.js");
       setExitCode(await runIacScan(path, flags, contextOf(cmd)));
     });

@@ -25,6 +25,8 @@ export interface MamoriConfig {
   license?: { deny?: string[]; allow?: string[] };
   scanners?: ("vuln" | "secret" | "malware" | "config" | "license")[];
   limits?: { maxFileSize?: number; maxFiles?: number };
+  /** Custom policy directories or files for IaC scans (like --policy), relative to the working directory. */
+  policies?: string[];
 }
 
 export const CONFIG_FILE_NAMES = ["mamori.yaml", "mamori.yml"] as const;

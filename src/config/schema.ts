@@ -55,6 +55,10 @@ export const configJsonSchema = {
       type: "array",
       items: { enum: ["vuln", "secret", "malware", "config", "license"] },
     },
+    policies: {
+      description: "Custom policy directories or files (YAML with a CEL condition) that IaC scans run beside the built-in checks.",
+      ...pathGlobs,
+    },
     limits: {
       type: "object",
       additionalProperties: false,

@@ -7,6 +7,13 @@ export interface K8sObject extends ResourceModel {
   name: string;
   /** Undefined for cluster-scoped kinds; "default" when a namespaced object names none. */
   namespace?: string;
+  /** `metadata.namespace` as written: undefined when the manifest names none (kubectl -n, Kustomize may set it). */
+  namespaceField?: Sourced<string>;
+  /** The Helm template the object was rendered from (a `# Source:` comment above it), when there is one. */
+  source?: string;
+  /** `metadata.labels` and `metadata.annotations`, string values only. */
+  labels: Record<string, Sourced<string>>;
+  annotations: Record<string, Sourced<string>>;
 }
 
 export interface K8sCapabilities {
@@ -23,8 +30,47 @@ export interface K8sSecurityContext {
   allowPrivilegeEscalation?: Sourced<unknown>;
   runAsNonRoot?: Sourced<unknown>;
   runAsUser?: Sourced<unknown>;
+  runAsGroup?: Sourced<unknown>;
   readOnlyRootFilesystem?: Sourced<unknown>;
+  procMount?: Sourced<unknown>;
+  /** `seccompProfile.type` */
+  seccompProfile?: Sourced<unknown>;
+  /** `appArmorProfile.type` */
+  appArmorProfile?: Sourced<unknown>;
+  /** `seLinuxOptions.type`, `.user` and `.role` */
+  seLinuxType?: Sourced<unknown>;
+  seLinuxUser?: Sourced<unknown>;
+  seLinuxRole?: Sourced<unknown>;
+  /** `windowsOptions.hostProcess` */
+  hostProcess?: Sourced<unknown>;
+  /** Pod level only. */
+  fsGroup?: Sourced<unknown>;
+  /** Pod level only. */
+  supplementalGroups?: Sourced<unknown>[];
+  /** Pod level only: the names of `sysctls`. */
+  sysctls?: Sourced<string>[];
   capabilities: K8sCapabilities;
+}
+
+/** The SecurityContext fields that hold one scalar, and that a container may override from the pod. */
+export type K8sScalarSecurityField =
+  | "privileged"
+  | "allowPrivilegeEscalation"
+  | "runAsNonRoot"
+  | "runAsUser"
+  | "runAsGroup"
+  | "readOnlyRootFilesystem"
+  | "procMount"
+  | "seccompProfile"
+  | "appArmorProfile"
+  | "seLinuxType"
+  | "seLinuxUser"
+  | "seLinuxRole"
+  | "hostProcess";
+
+/** A probe that is written; `handler` is its action (exec, httpGet, tcpSocket, grpc) in a canonical form. */
+export interface K8sProbe extends Sourced<true> {
+  handler: string;
 }
 
 export interface K8sEnvVar {
@@ -46,20 +92,23 @@ export interface K8sContainer {
   list: "containers" | "initContainers";
   range: SourceRange;
   image?: Sourced<string>;
+  imagePullPolicy?: Sourced<string>;
   securityContext: K8sSecurityContext;
   resources: {
     limits: Record<string, Sourced<unknown>>;
     requests: Record<string, Sourced<unknown>>;
     range?: SourceRange;
   };
-  livenessProbe?: Sourced<true>;
-  readinessProbe?: Sourced<true>;
+  livenessProbe?: K8sProbe;
+  readinessProbe?: K8sProbe;
   env: K8sEnvVar[];
   ports: K8sPort[];
 }
 
 export interface K8sVolume {
   name: string;
+  /** The volume source: the key beside `name` (`hostPath`, `emptyDir`, `nfs`, ...); "" when none is written. */
+  type: string;
   /** The `hostPath.path`, when the volume is a hostPath one. */
   hostPath?: Sourced<string>;
   range: SourceRange;
@@ -70,12 +119,15 @@ export interface K8sPodSpec {
   hostNetwork?: Sourced<unknown>;
   hostPID?: Sourced<unknown>;
   hostIPC?: Sourced<unknown>;
+  shareProcessNamespace?: Sourced<unknown>;
   serviceAccountName?: Sourced<string>;
   automountServiceAccountToken?: Sourced<unknown>;
   securityContext: K8sSecurityContext;
   volumes: K8sVolume[];
   containers: K8sContainer[];
   initContainers: K8sContainer[];
+  /** The pod's own annotations: the Pod's, or those of the workload's pod template. */
+  annotations: Record<string, Sourced<string>>;
 }
 
 /** Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, ReplicationController. */
@@ -88,6 +140,8 @@ export interface K8sPolicyRule {
   verbs: Sourced<string>[];
   resources: Sourced<string>[];
   apiGroups: Sourced<string>[];
+  /** Empty when the rule covers every object of its resources. */
+  resourceNames: Sourced<string>[];
   range: SourceRange;
 }
 
@@ -112,6 +166,58 @@ export interface K8sRoleBinding extends K8sObject {
 export interface K8sService extends K8sObject {
   modelType: "k8s.Service";
   type?: Sourced<string>;
+  loadBalancerSourceRanges: Sourced<string>[];
+  externalIPs: Sourced<string>[];
+}
+
+export interface K8sIngressTls {
+  /** Empty: the entry covers whatever host the controller serves by default. */
+  hosts: Sourced<string>[];
+  range: SourceRange;
+}
+
+export interface K8sIngress extends K8sObject {
+  modelType: "k8s.Ingress";
+  tls: K8sIngressTls[];
+  /** The `host` of each rule that names one. */
+  hosts: Sourced<string>[];
+  /** The `spec:` entry, where a missing `tls` is reported. */
+  specRange?: SourceRange;
+}
+
+/** One `from`/`to` entry of a NetworkPolicy rule. */
+export interface K8sPolicyPeer {
+  range: SourceRange;
+  /** `ipBlock.cidr`, and whether `except` carves anything out of it. */
+  cidr?: Sourced<string>;
+  hasExcept: boolean;
+  /** Whether a selector is written, and whether it is empty (`{}` selects everything). */
+  podSelector?: "empty" | "set";
+  namespaceSelector?: "empty" | "set";
+}
+
+export interface K8sPolicyTraffic {
+  range: SourceRange;
+  /** `from` (ingress) or `to` (egress); undefined when not written, which allows every peer. */
+  peers?: K8sPolicyPeer[];
+  /** Whether `ports` restricts the rule. */
+  hasPorts: boolean;
+}
+
+export interface K8sNetworkPolicy extends K8sObject {
+  modelType: "k8s.NetworkPolicy";
+  policyTypes: Sourced<string>[];
+  ingress: K8sPolicyTraffic[];
+  egress: K8sPolicyTraffic[];
+}
+
+export interface K8sServiceAccount extends K8sObject {
+  modelType: "k8s.ServiceAccount";
+  automountServiceAccountToken?: Sourced<unknown>;
+}
+
+export interface K8sNamespace extends K8sObject {
+  modelType: "k8s.Namespace";
 }
 
 export const WORKLOAD_KINDS: ReadonlySet<string> = new Set([

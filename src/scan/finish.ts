@@ -12,7 +12,6 @@ import { summarize, type Report, type ScanHistory, type Severity } from "../core
 import { mamoriVersion } from "../core/version.js";
 import { writeReport } from "../report/index.js";
 import type { RenderOptions, ReportFormat } from "../report/types.js";
-import { openStore } from "../store/index.js";
 import type { ScanResult } from "./types.js";
 
 export interface FinishOptions {
@@ -27,6 +26,8 @@ export interface FinishOptions {
   store?: string | false;
   format: ReportFormat;
   output?: string;
+  /** Where the report goes when there is no `output` (default: standard output). */
+  reportStream?: NodeJS.WritableStream;
   render: RenderOptions;
   /** Where notes for the user go (stderr), already silenced by --quiet. */
   note: (line: string) => void;
@@ -57,6 +58,7 @@ export async function finishScan(result: ScanResult, o: FinishOptions): Promise<
 
   let history: ScanHistory | undefined;
   if (o.store !== false) {
+    const { openStore } = await import("../store/index.js");
     const store = await openStore(o.store);
     try {
       const outcome = await store.recordScan({
@@ -108,7 +110,7 @@ export async function finishScan(result: ScanResult, o: FinishOptions): Promise<
   for (const w of warnings) o.note(`warning: ${w.path !== undefined ? `${w.path}: ` : ""}${w.message}`);
 
   if (o.output !== undefined) await writeReportFile(report, o);
-  else await writeReport(report, o.format, o.render, process.stdout);
+  else await writeReport(report, o.format, o.render, o.reportStream ?? process.stdout);
 
   return { report, exitCode: exitCodeFor(reported, o.failOn) };
 }

@@ -1,10 +1,10 @@
 // IaC scanning: files under a target are offered to the adapters, parsed onto models, checked,
 // and turned into findings with inline suppressions applied.
 import { realpath, stat } from "node:fs/promises";
-import { basename, isAbsolute, relative, resolve, sep } from "node:path";
+import { basename, dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import picomatch from "picomatch";
 import { adapterFor, adapterForFormat, adapterForText, adapters, IAC_INPUT_FORMATS } from "../adapters/index.js";
-import type { Adapter } from "../adapters/types.js";
+import type { Adapter, IacVariables, ParsedFile, ProjectOptions } from "../adapters/types.js";
 import { walkFiles } from "../artifacts/walk.js";
 import { decodeText, readTextFile, UnreadableFile, formatBytes, DEFAULT_MAX_TEXT_FILE, type TextFile } from "../artifacts/textfile.js";
 import { CheckSet, toFindings } from "../checks/engine.js";
@@ -13,10 +13,18 @@ import type { Check, ExampleFormat } from "../checks/types.js";
 import { describeFsError, InputError } from "../core/errors.js";
 import type { Finding, ScanWarning, Target } from "../core/model.js";
 import type { ScanResult } from "./types.js";
-import { applyInlineSuppressions } from "../core/suppress.js";
-import { BUILTIN_SECRET_RULES, scanText as scanSecretText } from "../secrets/index.js";
+import { applyFileSuppressions, linesUnder } from "../core/suppress-file.js";
+import type { SecretRule } from "../secrets/index.js";
+import { findingsByFile, projectReader } from "./iac-project.js";
 
-const PROVIDER_SECRET_RULES = BUILTIN_SECRET_RULES.filter((r) => r.generic !== true);
+let providerRules: SecretRule[] | undefined;
+
+/** The secret scanner with its provider rules, loaded only by scans that look for secrets. */
+async function providerSecrets(): Promise<(text: string, path: string) => Finding[]> {
+  const { BUILTIN_SECRET_RULES, scanText } = await import("../secrets/index.js");
+  const rules = (providerRules ??= BUILTIN_SECRET_RULES.filter((r) => r.generic !== true));
+  return (text, path) => scanText(text, path, rules);
+}
 
 export interface IacScanOptions {
   /** A file, a directory, or "-" for standard input. */
@@ -35,6 +43,12 @@ export interface IacScanOptions {
   secrets?: boolean;
   /** Extra checks (tests, custom policies later). Defaults to the built-in ones. */
   checks?: readonly Check[];
+  /** Honour Checkov, tfsec, Trivy and KICS skip comments (core/suppress-peer.ts). */
+  honorPeerSkips?: boolean;
+  /** Input variables for adapters that read whole projects (Terraform: --var, --var-file, TF_VAR_). */
+  variables?: IacVariables;
+  /** Receives details for --debug (which Terraform values are unknown, and why). */
+  debug?: (line: string) => void;
 }
 
 export type { ScanResult };
@@ -72,17 +86,31 @@ export async function scanIac(options: IacScanOptions): Promise<ScanResult> {
   const warnings: ScanWarning[] = [];
   const findings: Finding[] = [];
   let filesScanned = 0;
+  const scanSecretText = options.secrets !== false ? await providerSecrets() : undefined;
+  const projectOptions = (realRoot: string, strict: boolean): ProjectOptions => ({
+    ...projectReader(realRoot, maxFileSize, options.exclude ?? []),
+    ...(options.variables ? { variables: options.variables } : {}),
+    ...(options.debug ? { debug: options.debug } : {}),
+    strict,
+  });
 
   const scanText = (file: TextFile, adapter: Adapter, displayPath: string, rootPath: string): void => {
+    scanParsed(file, adapter.parse(file.text, displayPath), adapter, displayPath, rootPath, undefined);
+  };
+
+  /** `root`: the absolute scan root as the user named it, for files a model names (module sources). */
+  const scanParsed = (file: TextFile, parsed: ParsedFile, adapter: Adapter, displayPath: string, rootPath: string, root: string | undefined): void => {
     if (file.invalidUtf8) warnings.push({ path: displayPath, message: "not valid UTF-8: decoded with replacement characters" });
-    const parsed = adapter.parse(file.text, displayPath);
     for (const w of parsed.warnings) warnings.push({ path: w.line ? `${displayPath}:${w.line}` : displayPath, message: w.message });
     const raw = checks.run(parsed.models, rootPath);
-    const fileFindings = toFindings(raw, { scope: "iac", displayPath, rootPath, lines: file.lines });
+    const fileFindings =
+      root === undefined
+        ? toFindings(raw, { scope: "iac", displayPath, rootPath, lines: file.lines })
+        : findingsByFile(raw, { displayPath, rootPath, lines: file.lines, displayOf: (rel) => displayPathFor(options.cwd, resolve(root, rel)), linesOf: linesUnder(options.cwd, displayPath, rootPath) });
     // Provider-format secrets (keys, tokens) anywhere in the file; NAME=value assignments are the
     // format checks' to judge (MAM-DF-005, MAM-K8S-013, MAM-AWS-009), so generic rules stay out.
-    if (options.secrets !== false) fileFindings.push(...scanSecretText(file.text, displayPath, PROVIDER_SECRET_RULES));
-    applyInlineSuppressions(fileFindings, file.lines, parsed.blocks, displayPath);
+    if (scanSecretText) fileFindings.push(...scanSecretText(file.text, displayPath));
+    applyFileSuppressions({ findings: fileFindings, results: raw, lines: file.lines, blocks: parsed.blocks, fileLabel: displayPath, rootPath, format: adapter.format, peerSkips: options.honorPeerSkips === true, readLines: linesUnder(options.cwd, displayPath, rootPath) });
     findings.push(...fileFindings);
     filesScanned++;
     options.onProgress?.({ files: filesScanned, findings: findings.length, current: displayPath });
@@ -98,8 +126,11 @@ export async function scanIac(options: IacScanOptions): Promise<ScanResult> {
       if (e instanceof UnreadableFile) throw new InputError(`-: standard input is ${e.reason.replace(/^not /, "not ")}`);
       throw e;
     }
-    const format = options.inputFormat ?? sniffFormat(file.text) ?? adapters.find((a) => a.sniff?.(file.text))?.format;
-    const adapter = format ? adapterForFormat(format) : undefined;
+    // A named format first; else what the first lines say; else the adapter that recognises the text
+    // (a plan JSON shares the "terraform" format with HCL, so the adapter itself is kept).
+    const sniffed = options.inputFormat ?? sniffFormat(file.text);
+    const adapter = sniffed ? adapterForFormat(sniffed) : adapters.find((a) => a.sniff?.(file.text));
+    const format = sniffed ?? adapter?.format;
     if (format && !adapter) throw new InputError(`-: ${format} is not a format Mamori reads yet`);
     if (!adapter) throw new InputError(`-: cannot tell the format of standard input; give --input-format (${IAC_INPUT_FORMATS.join(", ")})`);
     scanText(file, adapter, "stdin", "stdin");
@@ -135,10 +166,16 @@ export async function scanIac(options: IacScanOptions): Promise<ScanResult> {
     if (!adapter) {
       throw new InputError(`${options.target}: cannot tell the file's format from its content; give --input-format (dockerfile, kubernetes)`);
     }
-    scanText(file, adapter, displayPathFor(options.cwd, abs), basename(real));
+    if (adapter.parseProject) {
+      // A file named on its own is a project of one file; modules it calls are read from its directory down.
+      const parsed = adapter.parseProject([{ path: basename(real), text: file.text, label: displayPathFor(options.cwd, abs) }], projectOptions(dirname(real), true))[0];
+      if (parsed) scanParsed(file, parsed, adapter, displayPathFor(options.cwd, abs), basename(real), dirname(abs));
+    } else scanText(file, adapter, displayPathFor(options.cwd, abs), basename(real));
     return { target, asset, findings, warnings, filesScanned };
   }
 
+  // Files of adapters that read whole projects wait for the end of the walk.
+  const projects = new Map<Adapter, { file: TextFile; displayPath: string; relPath: string }[]>();
   const walker = walkFiles(real, {
     exclude: options.exclude ?? [],
     limits: options.maxFiles !== undefined ? { maxFiles: options.maxFiles } : {},
@@ -165,12 +202,25 @@ export async function scanIac(options: IacScanOptions): Promise<ScanResult> {
     // one nobody recognises (a package.json) is not IaC and is passed over quietly.
     const adapter = adapterForText(f.relPath, file.text);
     if (!adapter) continue;
+    if (adapter.parseProject) {
+      const list = projects.get(adapter) ?? [];
+      list.push({ file, displayPath, relPath: f.relPath });
+      projects.set(adapter, list);
+      continue;
+    }
     try {
       scanText(file, adapter, displayPath, f.relPath);
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       warnings.push({ path: displayPath, message: `skipped: ${e.message}` });
     }
+  }
+  for (const [adapter, files] of projects) {
+    const parsed = adapter.parseProject?.(files.map((x) => ({ path: x.relPath, text: x.file.text })), projectOptions(real, false)) ?? [];
+    files.forEach((x, i) => {
+      const p = parsed[i];
+      if (p) scanParsed(x.file, p, adapter, x.displayPath, x.relPath, abs);
+    });
   }
   return { target, asset, findings, warnings, filesScanned };
 }

@@ -61,17 +61,37 @@ function isPathOnly(a: CompiledAllowlist): boolean {
   return a.paths.length > 0 && a.regexes.length === 0 && a.stopwords.length === 0;
 }
 
+/**
+ * A rule whose regex and allowlists compile on first use: for rules known to compile (the built-in
+ * set, which the tests compile whole), so a process that scans a few small files does not pay
+ * ~150 ms to compile patterns whose keywords never occur.
+ */
+function compileRuleLazily(rule: SecretRule, order: number): CompiledRule {
+  const eager = compileRule({ ...rule, ...(rule.regex !== undefined ? { regex: undefined } : {}), allowlists: (rule.allowlists ?? []).filter((a) => isPathOnlyList(a)) }, order, rule);
+  let re: RE2JS | undefined;
+  let allowlists: CompiledAllowlist[] | undefined;
+  return Object.defineProperties(eager, {
+    re: { get: () => (rule.regex === undefined ? undefined : (re ??= compileRule({ ...rule, allowlists: [] }, order).re)), enumerable: true },
+    allowlists: { get: () => (allowlists ??= (rule.allowlists ?? []).filter((a) => !isPathOnlyList(a)).map((a) => compileAllowlist(a, `secret rule ${rule.id}`))), enumerable: true },
+  });
+}
+
+function isPathOnlyList(a: SecretAllowlist): boolean {
+  return (a.paths?.length ?? 0) > 0 && (a.regexes?.length ?? 0) === 0 && (a.stopwords?.length ?? 0) === 0;
+}
+
 /** Throws InputError naming the rule when a regex does not compile or the rule is inconsistent. */
-export function compileRule(rule: SecretRule, order: number): CompiledRule {
+export function compileRule(input: SecretRule, order: number, original: SecretRule = input): CompiledRule {
+  const rule = input;
   const what = `secret rule ${rule.id}`;
-  if (rule.regex === undefined && rule.path === undefined) throw new InputError(`${what}: needs a regex or a path`);
+  if (original.regex === undefined && rule.path === undefined) throw new InputError(`${what}: needs a regex or a path`);
   const re = rule.regex === undefined ? undefined : compileRegex(rule.regex, what);
   if (re !== undefined && rule.secretGroup !== undefined && rule.secretGroup > re.groupCount()) {
     throw new InputError(`${what}: secretGroup ${rule.secretGroup} but the regex has ${re.groupCount()} groups`);
   }
   const allowlists = (rule.allowlists ?? []).map((a) => compileAllowlist(a, what));
   return {
-    rule,
+    rule: original,
     order,
     ...(re !== undefined ? { re } : {}),
     ...(rule.path !== undefined ? { path: compileRegex(rule.path, `${what} path`) } : {}),
@@ -96,20 +116,21 @@ export class CompiledRules {
   /** Rules with a regex whose use depends on the file path (a path regex or path allowlists). */
   readonly pathDependent: number[];
 
-  constructor(rules: readonly SecretRule[]) {
+  /** `lazy`: rules whose patterns compile on first use (see compileRuleLazily). */
+  constructor(rules: readonly SecretRule[], lazy: (r: SecretRule) => boolean = () => false) {
     const ids = new Set<string>();
     for (const r of rules) {
       if (ids.has(r.id)) throw new InputError(`secret rule ${r.id}: defined twice`);
       ids.add(r.id);
     }
-    this.rules = rules.map((r, i) => compileRule(r, i));
+    this.rules = rules.map((r, i) => (lazy(r) ? compileRuleLazily(r, i) : compileRule(r, i)));
     const keywordNumber = new Map<string, number>();
     this.rulesByKeyword = [];
     this.unfiltered = [];
     this.pathOnly = [];
     this.pathDependent = [];
     this.rules.forEach((c, i) => {
-      if (c.re === undefined) {
+      if (c.rule.regex === undefined) {
         this.pathOnly.push(i);
         return;
       }

@@ -19,7 +19,7 @@ describe("JSON catalogue", () => {
     expect(typeof entry.title).toBe("string");
     expect(SEVERITIES).toContain(entry.severity);
     expect(FINDING_KINDS).toContain(entry.kind);
-    expect(String(entry.appliesTo)).toMatch(/^(?:dockerfile|image|k8s|aws)\.[A-Za-z0-9.]+$/);
+    expect(String(entry.appliesTo)).toMatch(/^(?:dockerfile|image|k8s|compose|aws|gcp|azure)\.[A-Za-z0-9.]+$/);
     const refs = entry.references as Record<string, unknown>;
     for (const [k, v] of Object.entries(refs)) {
       expect(PEER_KEYS).toContain(k);

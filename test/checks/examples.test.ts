@@ -78,8 +78,8 @@ describe("check metadata", () => {
     for (const [tool, ids] of Object.entries(check.references ?? {})) {
       for (const id of Array.isArray(ids) ? ids : [ids]) {
         const shape: Record<string, RegExp> = {
-          checkov: /^CKV2?_(?:DOCKER|K8S|AWS)_\d+$/,
-          trivy: /^AVD-(?:DS|KSV|AWS)-\d{4}$/,
+          checkov: /^CKV2?_(?:DOCKER|K8S|AWS|GCP|AZURE)_\d+$/,
+          trivy: /^AVD-(?:DS|KSV|AWS|GCP|AZU)-\d{4}$/,
           hadolint: /^DL\d{4}$/,
         };
         expect(id, `${tool} reference`).toMatch(shape[tool] ?? /./);

@@ -143,6 +143,26 @@ const DOCKERFILE_CHECKS_ON_IMAGES: Record<string, { bad: ImageConfigLike[]; good
     bad: [history("/bin/sh -c #(nop)  MAINTAINER Jane Doe <jane@example.com>")],
     good: [history("/bin/sh -c #(nop)  LABEL org.opencontainers.image.authors=Jane Doe <jane@example.com>")],
   },
+  "MAM-DF-021": {
+    bad: [history("RUN /bin/sh -c curl -kfsSLo /usr/local/bin/tool https://downloads.example.com/tool # buildkit"), history("/bin/sh -c wget --no-check-certificate -O /tmp/a.tgz https://downloads.example.com/a.tgz")],
+    good: [history("RUN /bin/sh -c curl -fsSLo /usr/local/bin/tool https://downloads.example.com/tool # buildkit")],
+  },
+  "MAM-DF-022": {
+    bad: [history("RUN /bin/sh -c pip install --trusted-host pypi.example.com requests==2.31.0 # buildkit"), history("/bin/sh -c npm config set strict-ssl false")],
+    good: [history("RUN /bin/sh -c pip install --no-cache-dir requests==2.31.0 # buildkit")],
+  },
+  "MAM-DF-023": {
+    bad: [config({ Env: ["NODE_TLS_REJECT_UNAUTHORIZED=0"] }), history("/bin/sh -c #(nop)  ENV PYTHONHTTPSVERIFY=0")],
+    good: [config({ Env: ["NODE_ENV=production", "NODE_TLS_REJECT_UNAUTHORIZED=1"] })],
+  },
+  "MAM-DF-026": {
+    bad: [history("RUN /bin/sh -c curl -fsSLo /tmp/tool.tgz http://downloads.example.com/tool.tgz && tar -xzf /tmp/tool.tgz -C /usr/local # buildkit")],
+    good: [history("RUN /bin/sh -c curl -fsSLo /tmp/tool.tgz https://downloads.example.com/tool.tgz && tar -xzf /tmp/tool.tgz -C /usr/local # buildkit")],
+  },
+  "MAM-DF-028": {
+    bad: [history("RUN /bin/sh -c echo 'app:Planted-Pass-0000' | chpasswd # buildkit")],
+    good: [history("RUN /bin/sh -c passwd -l root # buildkit")],
+  },
 };
 
 function dockerfileCases(kind: "bad" | "good"): { name: string; id: string; config: ImageConfigLike }[] {

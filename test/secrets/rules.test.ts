@@ -4,6 +4,7 @@
 import { RE2JS } from "re2js";
 import { describe, expect, it } from "vitest";
 import { SEVERITIES } from "../../src/core/model.js";
+import { CompiledRules } from "../../src/secrets/compile.js";
 import { BUILTIN_SECRET_RULES, SecretScanner } from "../../src/secrets/index.js";
 import type { SecretRule } from "../../src/secrets/types.js";
 
@@ -126,5 +127,28 @@ describe("secret rule data", () => {
     expect(again.fake("A-Z2-7", 16, "x")).toBe(again.fake("A-Z2-7", 16, "x"));
     expect(again.fake("A-Z2-7", 16, "x")).not.toBe(again.fake("A-Z2-7", 16, "y"));
     expect(again.fake("0-9a-f", 64, "x")).toMatch(/^[0-9a-f]{64}$/);
+  });
+});
+
+describe("built-in rules compile on first use", () => {
+  it("every built-in rule compiles whole, as a user-supplied rule would be at load", () => {
+    // The built-in set is compiled lazily by the scanner; this is the load-time check it skips.
+    const eager = new CompiledRules(BUILTIN_SECRET_RULES);
+    expect(eager.rules).toHaveLength(BUILTIN_SECRET_RULES.length);
+    const lazy = new SecretScanner().compiled;
+    lazy.rules.forEach((c, i) => {
+      const e = eager.rules[i];
+      expect(c.rule).toBe(e?.rule);
+      expect(c.re?.toString()).toBe(e?.re?.toString());
+      expect(c.allowlists.length).toBe(e?.allowlists.length);
+      expect(c.pathAllowlists.length).toBe(e?.pathAllowlists.length);
+    });
+    expect(lazy.unfiltered).toEqual(eager.unfiltered);
+    expect(lazy.pathOnly).toEqual(eager.pathOnly);
+    expect(lazy.pathDependent).toEqual(eager.pathDependent);
+  });
+
+  it("a user's rule that does not compile is still refused when the scanner is built", () => {
+    expect(() => new SecretScanner([{ id: "bad-rule", description: "x", regex: "(unclosed", keywords: ["x"] } as SecretRule])).toThrow(/secret rule bad-rule: invalid regular expression/);
   });
 });

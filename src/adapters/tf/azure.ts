@@ -1,4 +1,8 @@
-// Terraform mappers for this group of models. Each mapper is one pure function over the module's resources.
+// Terraform (azurerm) mappers onto the Azure models. Each mapper is one pure function over the module's resources.
+import { tfComputeMappers } from "./azure-compute.js";
+import { tfDataMappers } from "./azure-data.js";
+import { tfNetworkMappers } from "./azure-network.js";
+import { tfStorageMappers } from "./azure-storage.js";
 import type { TfMapper } from "./types.js";
 
-export const azureMappers: readonly TfMapper[] = [];
+export const azureMappers: readonly TfMapper[] = [...tfStorageMappers, ...tfNetworkMappers, ...tfDataMappers, ...tfComputeMappers];

@@ -43,6 +43,7 @@ export interface Joined {
 export function joins(index: TfIndex, companion: string, via: string, type: string): Joined {
   const byTarget = new Map<string, TfResource[]>();
   let unplaced: SourceRange | undefined;
+  let addresses: Set<string> | undefined;
   for (const r of index.ofType(companion)) {
     const t = refTarget(r.block.attrs.get(via), type);
     // A literal name or id (bucket = "my-bucket") may be the bucket's name: match on it too.
@@ -53,9 +54,26 @@ export function joins(index: TfIndex, companion: string, via: string, type: stri
       unplaced ??= r.block.range;
       continue;
     }
-    byTarget.set(key, [...(byTarget.get(key) ?? []), r]);
+    addresses ??= new Set(index.ofType(type).map((x) => x.address));
+    for (const k of instancesOf(addresses, key)) byTarget.set(k, [...(byTarget.get(k) ?? []), r]);
   }
   return unplaced ? { byTarget, unplaced } : { byTarget };
+}
+
+/**
+ * The resource instances a reference's target stands for, among `addresses`: every instance when
+ * the index is not known (`aws_s3_bucket.b[*]`), the one instance standing for all when the
+ * target's count or for_each is not known (`aws_s3_bucket.b[*]` for `aws_s3_bucket.b[0]`), else the target.
+ */
+export function instancesOf(addresses: ReadonlySet<string>, target: string): string[] {
+  const m = /^(.*)\[[^\]]*\]$/.exec(target);
+  if (!m || addresses.has(target)) return [target];
+  const base = m[1] as string;
+  if (target.endsWith("[*]")) {
+    const all = [...addresses].filter((a) => a.startsWith(`${base}[`));
+    return all.length > 0 ? all : [target];
+  }
+  return addresses.has(`${base}[*]`) ? [`${base}[*]`] : [target];
 }
 
 /** The resource of `type` whose `bucket`/`name` attribute is this literal, if exactly one. */

@@ -68,6 +68,62 @@ export default defineCheck<IamPolicy>({
 }`,
       ],
     },
+    cloudformation: {
+      bad: [
+        `Resources:
+  Deploy:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      PolicyDocument:
+        Version: "2012-10-17"
+        Statement:
+          - Effect: Allow
+            Action: "*"
+            Resource: "*"`,
+        `{
+  "Resources": {
+    "CiRole": {
+      "Type": "AWS::IAM::Role",
+      "Properties": {
+        "AssumeRolePolicyDocument": {
+          "Version": "2012-10-17",
+          "Statement": [{ "Effect": "Allow", "Principal": { "Service": "codebuild.amazonaws.com" }, "Action": "sts:AssumeRole" }]
+        },
+        "Policies": [{
+          "PolicyName": "ci",
+          "PolicyDocument": {
+            "Version": "2012-10-17",
+            "Statement": [{ "Effect": "Allow", "Action": ["*"], "Resource": ["*"] }]
+          }
+        }]
+      }
+    }
+  }
+}`,
+      ],
+      good: [
+        `Resources:
+  Deploy:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      PolicyDocument:
+        Version: "2012-10-17"
+        Statement:
+          - Effect: Allow
+            Action: [s3:GetObject, s3:PutObject]
+            Resource: arn:aws:s3:::storefront-assets/*`,
+        `Resources:
+  DenyAll:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      PolicyDocument:
+        Version: "2012-10-17"
+        Statement:
+          - Effect: Deny
+            Action: "*"
+            Resource: "*"`,
+      ],
+    },
   },
   evaluate(p) {
     const out: Violation[] = [];

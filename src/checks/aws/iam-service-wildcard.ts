@@ -50,6 +50,40 @@ export default defineCheck<IamPolicy>({
 }`,
       ],
     },
+    cloudformation: {
+      bad: [
+        `Resources:
+  Uploader:
+    Type: AWS::IAM::Policy
+    Properties:
+      PolicyName: uploader
+      Users: [!Ref UploaderUser]
+      PolicyDocument:
+        Version: "2012-10-17"
+        Statement:
+          - Effect: Allow
+            Action: [s3:*]
+            Resource: arn:aws:s3:::storefront-uploads/*
+  UploaderUser:
+    Type: AWS::IAM::User`,
+      ],
+      good: [
+        `Resources:
+  Uploader:
+    Type: AWS::IAM::Policy
+    Properties:
+      PolicyName: uploader
+      Users: [!Ref UploaderUser]
+      PolicyDocument:
+        Version: "2012-10-17"
+        Statement:
+          - Effect: Allow
+            Action: [s3:PutObject]
+            Resource: arn:aws:s3:::storefront-uploads/*
+  UploaderUser:
+    Type: AWS::IAM::User`,
+      ],
+    },
   },
   evaluate(p) {
     const out: Violation[] = [];

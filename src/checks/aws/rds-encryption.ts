@@ -6,10 +6,10 @@ export default defineCheck<RdsInstance>({
   title: "RDS instance storage is not encrypted",
   severity: "high",
   description:
-    "`storage_encrypted` is false or not set (the provider's default is false). The database files, automated " +
+    "`storage_encrypted` (CloudFormation: `StorageEncrypted`) is false or not set (the default is false). The database files, automated " +
     "backups, read replicas and snapshots are then stored unencrypted, and an unencrypted instance cannot be " +
-    "encrypted in place later: it takes a snapshot copy and a restore. Instances restored from a snapshot or " +
-    "created as replicas inherit their source's setting and are not reported.",
+    "encrypted in place later: it takes a snapshot copy and a restore. Instances restored from a snapshot, " +
+    "created as replicas or belonging to an Aurora cluster inherit their source's setting and are not reported.",
   appliesTo: "aws.rds.Instance",
   references: { checkov: "CKV_AWS_16" },
   compliance: [{ framework: "cis-aws-3.0", control: "2.3.1" }],
@@ -44,6 +44,56 @@ export default defineCheck<RdsInstance>({
   instance_class      = "db.t3.micro"
   replicate_source_db = aws_db_instance.orders.identifier
 }`,
+      ],
+    },
+    cloudformation: {
+      bad: [
+        `Resources:
+  Orders:
+    Type: AWS::RDS::DBInstance
+    Properties:
+      Engine: postgres
+      DBInstanceClass: db.t3.micro
+      AllocatedStorage: "20"
+      MasterUsername: app
+      ManageMasterUserPassword: true
+      StorageEncrypted: false`,
+        `Resources:
+  Orders:
+    Type: AWS::RDS::DBInstance
+    Properties:
+      Engine: postgres
+      DBInstanceClass: db.t3.micro
+      AllocatedStorage: "20"
+      MasterUsername: app
+      ManageMasterUserPassword: true`,
+      ],
+      good: [
+        `Resources:
+  Orders:
+    Type: AWS::RDS::DBInstance
+    Properties:
+      Engine: postgres
+      DBInstanceClass: db.t3.micro
+      AllocatedStorage: "20"
+      MasterUsername: app
+      ManageMasterUserPassword: true
+      StorageEncrypted: true`,
+        `Resources:
+  Orders:
+    Type: AWS::RDS::DBInstance
+    Properties:
+      Engine: postgres
+      DBInstanceClass: db.t3.micro
+      AllocatedStorage: "20"
+      MasterUsername: app
+      ManageMasterUserPassword: true
+      StorageEncrypted: true
+  Replica:
+    Type: AWS::RDS::DBInstance
+    Properties:
+      DBInstanceClass: db.t3.micro
+      SourceDBInstanceIdentifier: !Ref Orders`,
       ],
     },
   },

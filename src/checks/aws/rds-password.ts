@@ -9,9 +9,11 @@ export default defineCheck<RdsInstance>({
   severity: "critical",
   kind: "secret",
   description:
-    "The instance's `password` is a literal, or a variable whose default is a literal. The master password is then " +
+    "The instance's `password` (CloudFormation: `MasterUserPassword`) is a literal, or a variable (parameter) whose " +
+    "default is a literal. The master password is then " +
     "in the repository, in every clone and CI log that prints the plan, and in the state file. Passwords that come " +
-    "from variables without a default, data sources or other resources are not reported. Findings show the value redacted.",
+    "from variables without a default, data sources, other resources or dynamic references (`{{resolve:...}}`) " +
+    "are not reported. Findings show the value redacted.",
   appliesTo: "aws.rds.Instance",
   remediation: {
     text: "Let RDS manage the password in Secrets Manager (`manage_master_user_password = true`), or pass it in from a secret store; then rotate the exposed password.",
@@ -59,6 +61,71 @@ resource "aws_db_instance" "orders" {
   password          = var.db_password
   storage_encrypted = true
 }`,
+      ],
+    },
+    cloudformation: {
+      bad: [
+        `Resources:
+  Orders:
+    Type: AWS::RDS::DBInstance
+    Properties:
+      Engine: postgres
+      DBInstanceClass: db.t3.micro
+      AllocatedStorage: "20"
+      MasterUsername: app
+      MasterUserPassword: example-not-a-real-password
+      StorageEncrypted: true`,
+        `Parameters:
+  DbPassword:
+    Type: String
+    NoEcho: true
+    Default: example-Passw0rd
+Resources:
+  Orders:
+    Type: AWS::RDS::DBInstance
+    Properties:
+      Engine: postgres
+      DBInstanceClass: db.t3.micro
+      AllocatedStorage: "20"
+      MasterUsername: app
+      MasterUserPassword: !Ref DbPassword
+      StorageEncrypted: true`,
+      ],
+      good: [
+        `Resources:
+  Orders:
+    Type: AWS::RDS::DBInstance
+    Properties:
+      Engine: postgres
+      DBInstanceClass: db.t3.micro
+      AllocatedStorage: "20"
+      MasterUsername: app
+      ManageMasterUserPassword: true
+      StorageEncrypted: true`,
+        `Resources:
+  Orders:
+    Type: AWS::RDS::DBInstance
+    Properties:
+      Engine: postgres
+      DBInstanceClass: db.t3.micro
+      AllocatedStorage: "20"
+      MasterUsername: app
+      MasterUserPassword: "{{resolve:secretsmanager:orders-db:SecretString:password}}"
+      StorageEncrypted: true`,
+        `Parameters:
+  DbPassword:
+    Type: String
+    NoEcho: true
+Resources:
+  Orders:
+    Type: AWS::RDS::DBInstance
+    Properties:
+      Engine: postgres
+      DBInstanceClass: db.t3.micro
+      AllocatedStorage: "20"
+      MasterUsername: app
+      MasterUserPassword: !Ref DbPassword
+      StorageEncrypted: true`,
       ],
     },
   },

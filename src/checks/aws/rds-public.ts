@@ -7,7 +7,7 @@ export default defineCheck<RdsInstance>({
   title: "RDS instance is publicly accessible",
   severity: "high",
   description:
-    "`publicly_accessible = true` gives the database a public DNS name that resolves to a public address. Its only " +
+    "`publicly_accessible = true` (CloudFormation: `PubliclyAccessible: true`) gives the database a public DNS name that resolves to a public address. Its only " +
     "protection left is the security group and the database password; a permissive rule, now or later, puts the " +
     "database on the internet, where database ports are scanned and brute-forced constantly.",
   appliesTo: "aws.rds.Instance",
@@ -45,9 +45,56 @@ export default defineCheck<RdsInstance>({
 }`,
       ],
     },
+    cloudformation: {
+      bad: [
+        `Resources:
+  Orders:
+    Type: AWS::RDS::DBInstance
+    Properties:
+      Engine: postgres
+      DBInstanceClass: db.t3.micro
+      AllocatedStorage: "20"
+      MasterUsername: app
+      ManageMasterUserPassword: true
+      StorageEncrypted: true
+      PubliclyAccessible: true`,
+      ],
+      good: [
+        `Resources:
+  Orders:
+    Type: AWS::RDS::DBInstance
+    Properties:
+      Engine: postgres
+      DBInstanceClass: db.t3.micro
+      AllocatedStorage: "20"
+      MasterUsername: app
+      ManageMasterUserPassword: true
+      StorageEncrypted: true
+      PubliclyAccessible: false`,
+        `Parameters:
+  Public:
+    Type: String
+    AllowedValues: ["true", "false"]
+Resources:
+  Orders:
+    Type: AWS::RDS::DBInstance
+    Properties:
+      Engine: postgres
+      DBInstanceClass: db.t3.micro
+      AllocatedStorage: "20"
+      MasterUsername: app
+      ManageMasterUserPassword: true
+      StorageEncrypted: true
+      PubliclyAccessible: !Ref Public`,
+      ],
+    },
   },
   evaluate(db) {
     if (!isKnown(db.publiclyAccessible, true)) return undefined;
-    return fail(db.publiclyAccessible, `${db.address} is publicly accessible`, { key: `${db.address} publicly_accessible` });
+    const at = db.publiclyAccessible.range.startLine;
+    return fail(db.publiclyAccessible, `${db.address} is publicly accessible`, {
+      key: `${db.address} publicly_accessible`,
+      edits: [{ kind: "set-value", line: at, keys: ["publicly_accessible", "PubliclyAccessible"], from: "true", to: "false" }],
+    });
   },
 });

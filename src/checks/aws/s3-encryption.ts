@@ -7,7 +7,8 @@ export default defineCheck<S3Bucket>({
   severity: "low",
   description:
     "Neither an inline `server_side_encryption_configuration` nor an " +
-    "`aws_s3_bucket_server_side_encryption_configuration` resource refers to the bucket. Since January 2023 AWS " +
+    "`aws_s3_bucket_server_side_encryption_configuration` resource refers to the bucket (in CloudFormation, the " +
+    "bucket has no `BucketEncryption`). Since January 2023 AWS " +
     "encrypts new objects with S3-managed keys by default, so the data is not stored in clear; what is missing is a " +
     "choice of key. With a KMS key you decide who may decrypt, can audit every use in CloudTrail and can revoke " +
     "access independently of the bucket policy.",
@@ -48,6 +49,27 @@ resource "aws_s3_bucket_server_side_encryption_configuration" "logs" {
     }
   }
 }`,
+      ],
+    },
+    cloudformation: {
+      bad: [
+        `Resources:
+  Logs:
+    Type: AWS::S3::Bucket
+    Properties:
+      BucketName: storefront-logs`,
+      ],
+      good: [
+        `Resources:
+  Logs:
+    Type: AWS::S3::Bucket
+    Properties:
+      BucketName: storefront-logs
+      BucketEncryption:
+        ServerSideEncryptionConfiguration:
+          - ServerSideEncryptionByDefault:
+              SSEAlgorithm: aws:kms
+            BucketKeyEnabled: true`,
       ],
     },
   },

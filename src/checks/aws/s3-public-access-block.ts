@@ -6,7 +6,8 @@ export default defineCheck<S3Bucket>({
   title: "S3 bucket has no public access block",
   severity: "medium",
   description:
-    "No `aws_s3_bucket_public_access_block` in the file refers to this bucket. The public access block is the guard " +
+    "No `aws_s3_bucket_public_access_block` in the file refers to this bucket (in CloudFormation, the bucket has " +
+    "no `PublicAccessBlockConfiguration`). The public access block is the guard " +
     "that stops a later ACL or bucket policy from making objects public by mistake; without it one careless change " +
     "exposes the data. An account-level block also protects the bucket, but is not visible here. Files where a " +
     "public access block cannot be tied to a bucket are not reported.",
@@ -59,6 +60,62 @@ resource "aws_s3_bucket_public_access_block" "logs" {
   block_public_acls   = true
   block_public_policy = true
 }`,
+      ],
+    },
+    cloudformation: {
+      bad: [
+        `Resources:
+  Logs:
+    Type: AWS::S3::Bucket
+    Properties:
+      BucketName: storefront-logs`,
+        `Parameters:
+  Env:
+    Type: String
+    Default: dev
+Conditions:
+  IsProd: !Equals [!Ref Env, prod]
+Resources:
+  Logs:
+    Type: AWS::S3::Bucket
+    Properties:
+      BucketName: storefront-logs
+      PublicAccessBlockConfiguration: !If
+        - IsProd
+        - BlockPublicAcls: true
+          BlockPublicPolicy: true
+          IgnorePublicAcls: true
+          RestrictPublicBuckets: true
+        - !Ref AWS::NoValue`,
+      ],
+      good: [
+        `Resources:
+  Logs:
+    Type: AWS::S3::Bucket
+    Properties:
+      BucketName: storefront-logs
+      PublicAccessBlockConfiguration:
+        BlockPublicAcls: true
+        BlockPublicPolicy: true
+        IgnorePublicAcls: true
+        RestrictPublicBuckets: true`,
+        `Parameters:
+  Env:
+    Type: String
+Conditions:
+  IsProd: !Equals [!Ref Env, prod]
+Resources:
+  Logs:
+    Type: AWS::S3::Bucket
+    Properties:
+      BucketName: storefront-logs
+      PublicAccessBlockConfiguration: !If
+        - IsProd
+        - BlockPublicAcls: true
+          BlockPublicPolicy: true
+          IgnorePublicAcls: true
+          RestrictPublicBuckets: true
+        - !Ref AWS::NoValue`,
       ],
     },
   },

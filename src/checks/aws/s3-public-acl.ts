@@ -10,7 +10,8 @@ export default defineCheck<S3Bucket>({
   severity: "high",
   description:
     "The bucket's canned ACL is `public-read`, `public-read-write` or `authenticated-read`, either inline or in an " +
-    "`aws_s3_bucket_acl` resource. Anyone on the internet (or, for `authenticated-read`, any AWS account at all) can " +
+    "`aws_s3_bucket_acl` resource (CloudFormation's `AccessControl`: `PublicRead`, `PublicReadWrite`, " +
+    "`AuthenticatedRead`). Anyone on the internet (or, for `authenticated-read`, any AWS account at all) can " +
     "then list and read every object, and with `public-read-write` also write and overwrite them. Most data leaks " +
     "from S3 start with an ACL like this.",
   appliesTo: "aws.s3.Bucket",
@@ -54,6 +55,47 @@ resource "aws_s3_bucket" "uploads" {
   bucket = "storefront-uploads"
   acl    = var.acl
 }`,
+      ],
+    },
+    cloudformation: {
+      bad: [
+        `Resources:
+  Assets:
+    Type: AWS::S3::Bucket
+    Properties:
+      BucketName: storefront-assets
+      AccessControl: PublicRead`,
+        `{
+  "Parameters": {
+    "Acl": { "Type": "String", "Default": "PublicReadWrite" }
+  },
+  "Resources": {
+    "Uploads": {
+      "Type": "AWS::S3::Bucket",
+      "Properties": {
+        "BucketName": "storefront-uploads",
+        "AccessControl": { "Ref": "Acl" }
+      }
+    }
+  }
+}`,
+      ],
+      good: [
+        `Resources:
+  Assets:
+    Type: AWS::S3::Bucket
+    Properties:
+      BucketName: storefront-assets
+      AccessControl: Private`,
+        `Parameters:
+  Acl:
+    Type: String
+Resources:
+  Uploads:
+    Type: AWS::S3::Bucket
+    Properties:
+      BucketName: storefront-uploads
+      AccessControl: !Ref Acl`,
       ],
     },
   },

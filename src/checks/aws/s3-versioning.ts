@@ -51,6 +51,31 @@ resource "aws_s3_bucket_versioning" "logs" {
 }`,
       ],
     },
+    cloudformation: {
+      bad: [
+        `Resources:
+  Logs:
+    Type: AWS::S3::Bucket
+    Properties:
+      BucketName: storefront-logs`,
+        `Resources:
+  Logs:
+    Type: AWS::S3::Bucket
+    Properties:
+      BucketName: storefront-logs
+      VersioningConfiguration:
+        Status: Suspended`,
+      ],
+      good: [
+        `Resources:
+  Logs:
+    Type: AWS::S3::Bucket
+    Properties:
+      BucketName: storefront-logs
+      VersioningConfiguration:
+        Status: Enabled`,
+      ],
+    },
   },
   evaluate(b) {
     const v = b.versioning;

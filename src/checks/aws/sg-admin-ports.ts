@@ -11,7 +11,8 @@ export default defineCheck<SecurityGroup>({
   severity: "high",
   description:
     "An ingress rule allows 0.0.0.0/0 or ::/0 to TCP port 22 (SSH) or 3389 (RDP), inline or in an " +
-    "`aws_security_group_rule` / `aws_vpc_security_group_ingress_rule` that refers to the group. Remote " +
+    "`aws_security_group_rule` / `aws_vpc_security_group_ingress_rule` that refers to the group (in CloudFormation, " +
+    "`SecurityGroupIngress` or an `AWS::EC2::SecurityGroupIngress` for the group). Remote " +
     "administration ports reachable from anywhere are scanned within minutes of going up and are a standard " +
     "way in through weak or leaked credentials and unpatched daemons.",
   appliesTo: "aws.ec2.SecurityGroup",
@@ -89,6 +90,62 @@ resource "aws_security_group_rule" "ssh" {
     cidr_blocks = var.admin_cidrs
   }
 }`,
+      ],
+    },
+    cloudformation: {
+      bad: [
+        `Resources:
+  Web:
+    Type: AWS::EC2::SecurityGroup
+    Properties:
+      GroupDescription: web
+      SecurityGroupIngress:
+        - IpProtocol: tcp
+          FromPort: 22
+          ToPort: 22
+          CidrIp: 0.0.0.0/0`,
+        `Resources:
+  Win:
+    Type: AWS::EC2::SecurityGroup
+    Properties:
+      GroupDescription: windows hosts
+  Rdp:
+    Type: AWS::EC2::SecurityGroupIngress
+    Properties:
+      GroupId: !GetAtt Win.GroupId
+      IpProtocol: tcp
+      FromPort: 3389
+      ToPort: 3389
+      CidrIpv6: ::/0`,
+      ],
+      good: [
+        `Resources:
+  Web:
+    Type: AWS::EC2::SecurityGroup
+    Properties:
+      GroupDescription: web
+      SecurityGroupIngress:
+        - IpProtocol: tcp
+          FromPort: 22
+          ToPort: 22
+          CidrIp: 10.20.0.0/16
+        - IpProtocol: tcp
+          FromPort: 443
+          ToPort: 443
+          CidrIp: 0.0.0.0/0`,
+        `Parameters:
+  AdminCidr:
+    Type: String
+Resources:
+  Web:
+    Type: AWS::EC2::SecurityGroup
+    Properties:
+      GroupDescription: web
+      SecurityGroupIngress:
+        - IpProtocol: tcp
+          FromPort: 22
+          ToPort: 22
+          CidrIp: !Ref AdminCidr`,
       ],
     },
   },

@@ -67,6 +67,51 @@ resource "aws_security_group_rule" "all" {
 }`,
       ],
     },
+    cloudformation: {
+      bad: [
+        `Resources:
+  Open:
+    Type: AWS::EC2::SecurityGroup
+    Properties:
+      GroupDescription: open
+      SecurityGroupIngress:
+        - IpProtocol: "-1"
+          CidrIp: 0.0.0.0/0`,
+        `{
+  "Resources": {
+    "Open": {
+      "Type": "AWS::EC2::SecurityGroup",
+      "Properties": { "GroupDescription": "open" }
+    },
+    "All": {
+      "Type": "AWS::EC2::SecurityGroupIngress",
+      "Properties": {
+        "GroupId": { "Ref": "Open" },
+        "IpProtocol": "tcp",
+        "FromPort": 0,
+        "ToPort": 65535,
+        "CidrIpv6": "::/0"
+      }
+    }
+  }
+}`,
+      ],
+      good: [
+        `Resources:
+  Web:
+    Type: AWS::EC2::SecurityGroup
+    Properties:
+      GroupDescription: web
+      SecurityGroupIngress:
+        - IpProtocol: tcp
+          FromPort: 443
+          ToPort: 443
+          CidrIp: 0.0.0.0/0
+      SecurityGroupEgress:
+        - IpProtocol: "-1"
+          CidrIp: 0.0.0.0/0`,
+      ],
+    },
   },
   evaluate(g) {
     const out: Violation[] = [];

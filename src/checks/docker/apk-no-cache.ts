@@ -50,6 +50,7 @@ RUN apk update && apk add curl=8.9.1-r1 && rm -rf /var/cache/apk/*`,
         fail(ins, `apk add of ${quoteList(packages) || "packages"} without --no-cache leaves the package index in the image`, {
           key: boundedKey(`apk add ${[...packages].sort().join(" ")}`),
           fix: `apk add --no-cache ${first.command.argv.slice(1).filter((a) => a !== "add" && a !== "--update" && a !== "-U").join(" ")}`,
+          ...(calls.length === 1 && first.command.argv[1] === "add" ? { edits: [{ kind: "insert-after", range: ins.range, anchor: "apk add", text: " --no-cache" }] } : {}),
         }),
       );
     }

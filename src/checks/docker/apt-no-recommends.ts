@@ -73,6 +73,9 @@ RUN apt-get update \\
         fail(ins, `${first.tool} install${what} without --no-install-recommends also installs recommended packages`, {
           key: boundedKey(`${first.tool} install ${[...packages].sort().join(" ")}`),
           fix: `${first.tool} install --no-install-recommends ${first.command.argv.slice(1).filter((a) => a !== "install").join(" ")}`,
+          ...(calls.length === 1 && first.command.argv[1] === "install"
+            ? { edits: [{ kind: "insert-after", range: ins.range, anchor: `${first.tool} install`, text: " --no-install-recommends" }] }
+            : {}),
         }),
       );
     }

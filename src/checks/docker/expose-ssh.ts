@@ -25,7 +25,7 @@ export default defineCheck<DockerfileModel>({
     "stages that make up the final image are checked.",
   appliesTo: "dockerfile.Dockerfile",
   references: { checkov: "CKV_DOCKER_1", trivy: "AVD-DS-0004" },
-  compliance: [{ framework: "cis-docker-1.6", control: "5.6" }],
+  compliance: [{ framework: "cis-docker-1.6", control: "5.7" }],
   remediation: { text: "Remove EXPOSE 22 and the SSH server from the image; use docker exec or kubectl exec for interactive access." },
   examples: {
     dockerfile: {

@@ -122,3 +122,15 @@ const REMOTE = /^(?:https?|ftp):\/\/|^git@|^ssh:\/\//i;
 export function isRemoteSource(src: string): boolean {
   return REMOTE.test(src);
 }
+
+/** The stage and the earlier stages it builds on, base first (what `finalImageStages` is for the last stage). */
+export function stageChain(model: DockerfileModel, stage: DockerStage): DockerStage[] {
+  const chain: DockerStage[] = [];
+  for (let s: DockerStage | undefined = stage; s; s = earlierStage(model, s.image, s.index)) chain.unshift(s);
+  return chain;
+}
+
+/** Indexes of the stages whose instructions end up in the final image. */
+export function finalStageIndexes(model: DockerfileModel): Set<number> {
+  return new Set(finalImageStages(model).map((s) => s.index));
+}

@@ -20,7 +20,7 @@ import { imageChecks } from "./index.js";
 export const imageConfigCheckIds: readonly string[] = Object.freeze([
   "MAM-DF-001", "MAM-DF-002", "MAM-DF-003", "MAM-DF-005", "MAM-DF-007", "MAM-DF-008", "MAM-DF-009", "MAM-DF-010",
   "MAM-DF-011", "MAM-DF-012", "MAM-DF-013", "MAM-DF-014", "MAM-DF-015", "MAM-DF-016", "MAM-DF-017", "MAM-DF-018",
-  "MAM-DF-020",
+  "MAM-DF-020", "MAM-DF-021", "MAM-DF-022", "MAM-DF-023", "MAM-DF-026", "MAM-DF-028",
 ]);
 
 function dockerCheck(id: string): Check {

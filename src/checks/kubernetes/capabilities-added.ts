@@ -2,14 +2,8 @@ import type { K8sWorkload } from "../../models/k8s.js";
 import { defineCheck, fail } from "../define.js";
 import type { Violation } from "../types.js";
 import { allContainers } from "../../models/k8s.js";
+import { DANGEROUS_CAPABILITIES, normalizeCapability } from "./capabilities.js";
 import { containerKey, containerLabel } from "./util.js";
-
-// Capabilities that amount to root on the node, or to control of its network.
-const DANGEROUS = new Set(["ALL", "SYS_ADMIN", "NET_ADMIN", "SYS_MODULE", "SYS_PTRACE", "SYS_RAWIO", "DAC_READ_SEARCH", "BPF", "SYS_BOOT"]);
-
-function normalize(cap: string): string {
-  return cap.toUpperCase().replace(/^CAP_/, "");
-}
 
 export default defineCheck<K8sWorkload>({
   id: "MAM-K8S-008",
@@ -81,8 +75,8 @@ spec:
     const out: Violation[] = [];
     for (const c of allContainers(w.podSpec)) {
       for (const cap of c.securityContext.capabilities.add) {
-        const name = normalize(cap.value);
-        if (!DANGEROUS.has(name)) continue;
+        const name = normalizeCapability(cap.value);
+        if (!DANGEROUS_CAPABILITIES.has(name)) continue;
         out.push(fail(cap, `${containerLabel(c)} adds the capability ${name}`, { key: containerKey(c, `capabilities.add ${name}`) }));
       }
     }

@@ -1,14 +1,7 @@
 import type { K8sWorkload } from "../../models/k8s.js";
 import { defineCheck, fail } from "../define.js";
+import { tagOf } from "./image.js";
 import { containerKey, containerLabel, eachContainer } from "./util.js";
-
-/** The tag of an image reference, or undefined; "" marks a digest (pinned). */
-function tagOf(image: string): string | undefined {
-  if (image.includes("@")) return "";
-  const last = image.slice(image.lastIndexOf("/") + 1);
-  const colon = last.indexOf(":");
-  return colon < 0 ? undefined : last.slice(colon + 1);
-}
 
 export default defineCheck<K8sWorkload>({
   id: "MAM-K8S-010",

@@ -1,6 +1,7 @@
 import type { K8sWorkload } from "../../models/k8s.js";
 import { defineCheck, fail } from "../define.js";
-import { containerKey, containerLabel, eachContainer, isFalse , firstLine } from "./util.js";
+import type { FixEdit } from "../types.js";
+import { containerKey, containerLabel, eachContainer, isFalse, isTrue, firstLine } from "./util.js";
 
 export default defineCheck<K8sWorkload>({
   id: "MAM-K8S-002",
@@ -68,8 +69,14 @@ spec:
       const v = c.securityContext.allowPrivilegeEscalation;
       if (isFalse(v)) return undefined;
       const why = v ? "sets allowPrivilegeEscalation to true" : "does not set allowPrivilegeEscalation to false";
+      const sc = c.securityContext.range;
+      const edits: FixEdit[] = v
+        ? isTrue(v) ? [{ kind: "set-value", line: v.range.startLine, keys: ["allowPrivilegeEscalation"], from: "true", to: "false" }] : []
+        : sc ? [{ kind: "yaml-add-entry", line: sc.startLine, at: "child", path: ["allowPrivilegeEscalation"], value: "false" }]
+          : [{ kind: "yaml-add-entry", line: c.range.startLine, at: "sibling", path: ["securityContext", "allowPrivilegeEscalation"], value: "false" }];
       return fail(v ?? firstLine(c.securityContext.range ?? c.range), `${containerLabel(c)} ${why}`, {
         key: containerKey(c, "allowPrivilegeEscalation"),
+        edits,
       });
     }),
 });

@@ -80,6 +80,9 @@ spec:
     eachContainer(w, (c) => {
       const v = c.securityContext.privileged;
       if (!isTrue(v) || !v) return undefined;
-      return fail(v, `${containerLabel(c)} runs privileged: it has full access to the node`, { key: containerKey(c, "privileged") });
+      return fail(v, `${containerLabel(c)} runs privileged: it has full access to the node`, {
+        key: containerKey(c, "privileged"),
+        edits: [{ kind: "set-value", line: v.range.startLine, keys: ["privileged"], from: "true", to: "false" }],
+      });
     }),
 });

@@ -1,6 +1,7 @@
 import type { K8sWorkload } from "../../models/k8s.js";
 import { defineCheck, fail } from "../define.js";
-import { containerKey, containerLabel, eachContainer, firstLine, isTrue } from "./util.js";
+import type { FixEdit } from "../types.js";
+import { containerKey, containerLabel, eachContainer, firstLine, isFalse, isTrue } from "./util.js";
 
 export default defineCheck<K8sWorkload>({
   id: "MAM-K8S-014",
@@ -53,8 +54,14 @@ spec:
     eachContainer(w, (c) => {
       const v = c.securityContext.readOnlyRootFilesystem;
       if (isTrue(v)) return undefined;
+      const sc = c.securityContext.range;
+      const edits: FixEdit[] = v
+        ? isFalse(v) ? [{ kind: "set-value", line: v.range.startLine, keys: ["readOnlyRootFilesystem"], from: "false", to: "true" }] : []
+        : sc ? [{ kind: "yaml-add-entry", line: sc.startLine, at: "child", path: ["readOnlyRootFilesystem"], value: "true" }]
+          : [{ kind: "yaml-add-entry", line: c.range.startLine, at: "sibling", path: ["securityContext", "readOnlyRootFilesystem"], value: "true" }];
       return fail(v ?? firstLine(c.securityContext.range ?? c.range), `${containerLabel(c)} can write to its root filesystem`, {
         key: containerKey(c, "readOnlyRootFilesystem"),
+        edits,
       });
     }),
 });

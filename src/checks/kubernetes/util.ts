@@ -1,5 +1,5 @@
 // Shared by the Kubernetes checks: walking a pod's containers and naming what a finding is about.
-import type { K8sContainer, K8sSecurityContext, K8sWorkload } from "../../models/k8s.js";
+import type { K8sContainer, K8sScalarSecurityField, K8sWorkload } from "../../models/k8s.js";
 import { allContainers } from "../../models/k8s.js";
 import type { SourceRange, Sourced, Violation } from "../types.js";
 
@@ -19,10 +19,8 @@ export function eachContainer(w: K8sWorkload, test: (c: K8sContainer) => Violati
   return list.flatMap((c) => test(c) ?? []);
 }
 
-type ScField = Exclude<keyof K8sSecurityContext, "capabilities" | "range">;
-
 /** A container's setting, else the pod's: the container level wins where both are given. */
-export function effective(w: K8sWorkload, c: K8sContainer, field: ScField): Sourced<unknown> | undefined {
+export function effective(w: K8sWorkload, c: K8sContainer, field: K8sScalarSecurityField): Sourced<unknown> | undefined {
   return c.securityContext[field] ?? w.podSpec.securityContext[field];
 }
 

@@ -30,6 +30,17 @@ describe("demo/terraform", () => {
         "MAM-AWS-007:50", // publicly_accessible = true
         "MAM-AWS-008:49", // storage_encrypted = false
         "MAM-AWS-009:48", // password literal
+        "MAM-AWS-216:34", // the egress rule has no description
+        "MAM-AWS-100:13", // assets: no access logging
+        "MAM-AWS-101:13", // no customer-managed KMS key
+        "MAM-AWS-102:13", // no bucket policy denying plain HTTP
+        "MAM-AWS-105:13", // no lifecycle configuration
+        "MAM-AWS-150:42", // orders: no IAM database authentication
+        "MAM-AWS-151:42", // backups kept less than 7 days (none set)
+        "MAM-AWS-152:42", // not Multi-AZ
+        "MAM-AWS-154:42", // no log exports
+        "MAM-AWS-155:42", // no deletion protection
+        "MAM-AWS-156:42", // tags not copied to snapshots
       ],
     },
     { file: "iam.tf", expected: ["MAM-AWS-010:7"] },

@@ -101,6 +101,10 @@ describe("flawed manifests", () => {
       "MAM-K8S-012:17", // no probes
       "MAM-K8S-013:26", // API_TOKEN value
       "MAM-K8S-014:21", // securityContext without readOnlyRootFilesystem
+      "MAM-K8S-028:21", // no seccomp profile, here or on the pod
+      "MAM-K8S-041:15", // the pod spec does not turn off token automounting
+      "MAM-K8S-045:34", // LoadBalancer open to any source
+      "MAM-K8S-050:17", // no requests
     ]);
   });
 
@@ -120,6 +124,9 @@ describe("flawed manifests", () => {
       "MAM-K8S-017:56", // resources: ["*"]
       "MAM-K8S-017:57", // verbs: ["*"]
       "MAM-K8S-019:65", // type: NodePort
+      "MAM-K8S-028:21", // no seccomp profile
+      "MAM-K8S-041:13", // token automounted
+      "MAM-K8S-048:20", // tag without digest
     ]);
     const hostPath = run(AGENT).find((r) => r.check.id === "MAM-K8S-007");
     expect(hostPath?.violation.severity).toBe("high");
