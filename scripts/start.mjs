@@ -15,7 +15,7 @@ function step(args, okCodes = [0]) {
 // The demo's advisories are records written for the demo (demo/osv), not a real feed: run
 // `mamori db update` for the real one.
 step(["db", "import", "demo/osv", "--kev", "demo/kev.json"]);
-step(["scan", "iac", "demo"], [0, 1]);
+step(["scan", "iac", "demo", "--policy", "demo/policies"], [0, 1]);
 step(["scan", "sbom", "demo/sbom/storefront.cdx.json"], [0, 1]);
 // The demo image is built from files the script writes, the same bytes every time.
 const build = spawnSync(process.execPath, [fileURLToPath(new URL("./build-demo-image.mjs", import.meta.url))], { cwd: root, stdio: "inherit" });

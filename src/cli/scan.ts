@@ -35,7 +35,7 @@ export function register(program: Command): void {
 
   const iac = scan
     .command("iac")
-    .description("scan infrastructure-as-code files (Dockerfile and Kubernetes now; Terraform, CloudFormation, compose and ARM with the IaC issue)")
+    .description("scan infrastructure-as-code: Terraform (HCL and plan JSON), CloudFormation and SAM, ARM, Kubernetes (manifests, Helm and Kustomize output), Dockerfile and docker-compose")
     .argument("<path>", "a file, a directory, or - for standard input");
   addScanOptions(iac)
     .addOption(new Option("--input-format <format>", "format of standard input or of a file whose name does not tell").choices(IAC_INPUT_FORMATS))
