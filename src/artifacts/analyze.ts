@@ -3,7 +3,7 @@
 // become warnings, time is measured) and the layer cache; and turns the analyzers' outputs into
 // one result with final-filesystem semantics: secrets and malware count in every layer, packages
 // and the OS only where their file is still there at the top.
-import { closeSync, constants as fsConstants, fstatSync, openSync, readSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import type { Analyzer } from "../analyzers/types.js";
 import { InputError } from "../core/errors.js";
 import type { Finding, ScanWarning } from "../core/model.js";
@@ -18,7 +18,7 @@ import { walkRootfs } from "./image/rootfs.js";
 import { AnalyzerRunner, type AnalyzerStats, type FileResult, type Warn } from "./image/runner.js";
 import type { Image, ImageLayer } from "./image/types.js";
 import { PER_KIND, WarningSink } from "./image/warnings.js";
-import { formatBytes, UnreadableFile } from "./textfile.js";
+import { formatBytes, readFileBounded, UnreadableFile } from "./textfile.js";
 import type { FileEntry, LayerInfo, OsInfo } from "./types.js";
 import { walkFiles, type WalkLimits } from "./walk.js";
 
@@ -242,26 +242,6 @@ export async function analyzeImage(image: Image, analyzers: readonly Analyzer[],
   };
 }
 
-/** Reads a file found by the walker, bounded without trusting stat (it may grow) and without blocking on FIFOs. */
-function readFileBounded(path: string, maxBytes: number): Buffer {
-  const fd = openSync(path, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
-  try {
-    if (!fstatSync(fd).isFile()) throw new UnreadableFile("not a regular file");
-    const chunks: Buffer[] = [];
-    let total = 0;
-    for (;;) {
-      const buf = Buffer.allocUnsafe(Math.min(1024 * 1024, maxBytes + 1 - total) || 1);
-      const n = readSync(fd, buf, 0, buf.length, total);
-      if (n === 0) break;
-      total += n;
-      if (total > maxBytes) throw new UnreadableFile(`larger than the ${formatBytes(maxBytes)} limit (limits.maxFileSize)`);
-      chunks.push(buf.subarray(0, n));
-    }
-    return chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
-  } finally {
-    closeSync(fd);
-  }
-}
 
 interface TreeFile {
   absPath: string;

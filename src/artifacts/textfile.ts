@@ -43,26 +43,34 @@ export function decodeText(bytes: Buffer): TextFile {
   return { text, lines: text.split(/\r\n|\r|\n/), invalidUtf8 };
 }
 
-/** Synchronous for the same reason as the walker: small files, one at a time, no thread-pool hop. */
-export async function readTextFile(path: string, maxBytes = DEFAULT_MAX_TEXT_FILE): Promise<TextFile> {
+/**
+ * Reads a regular file whole, bounded without trusting stat (the file may grow while read) and
+ * without blocking on a FIFO. Synchronous, like the walker: small files, one at a time, no
+ * thread-pool hop. Throws UnreadableFile for what is not a regular file or is over the bound.
+ */
+export function readFileBounded(path: string, maxBytes: number): Buffer {
   // O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused below as not a regular file.
   const fd = openSync(path, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
   try {
     const st = fstatSync(fd);
     if (!st.isFile()) throw new UnreadableFile("not a regular file");
-    if (st.size > maxBytes) {
-      throw new UnreadableFile(`larger than the ${formatBytes(maxBytes)} limit (${formatBytes(st.size)}; raise limits.maxFileSize)`);
-    }
-    const buf = Buffer.alloc(Math.min(st.size, maxBytes) + 1);
-    let filled = 0;
+    if (st.size > maxBytes) throw new UnreadableFile(`larger than the ${formatBytes(maxBytes)} limit (${formatBytes(st.size)}; raise limits.maxFileSize)`);
+    const chunks: Buffer[] = [];
+    let total = 0;
     for (;;) {
-      const bytesRead = readSync(fd, buf, filled, buf.length - filled, filled);
-      if (bytesRead === 0) break;
-      filled += bytesRead;
-      if (filled > maxBytes) throw new UnreadableFile(`larger than the ${formatBytes(maxBytes)} limit (it grew while being read)`);
+      const buf = Buffer.allocUnsafe(Math.min(1024 * 1024, maxBytes + 1 - total) || 1);
+      const n = readSync(fd, buf, 0, buf.length, total);
+      if (n === 0) break;
+      total += n;
+      if (total > maxBytes) throw new UnreadableFile(`larger than the ${formatBytes(maxBytes)} limit (it grew while being read)`);
+      chunks.push(buf.subarray(0, n));
     }
-    return decodeText(buf.subarray(0, filled));
+    return chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
   } finally {
     closeSync(fd);
   }
+}
+
+export async function readTextFile(path: string, maxBytes = DEFAULT_MAX_TEXT_FILE): Promise<TextFile> {
+  return decodeText(readFileBounded(path, maxBytes));
 }

@@ -2,9 +2,8 @@
 // file-level), peer tools' comments when asked, resource-level blocks for every format (a model's
 // range where the adapter lists no blocks), findings of module resources judged in their own file, and a
 // comment on a Terraform `module` call covering everything that came through that call.
-import { closeSync, constants as fsConstants, fstatSync, openSync, readSync } from "node:fs";
 import { isAbsolute, resolve, sep } from "node:path";
-import { decodeText, DEFAULT_MAX_TEXT_FILE } from "../artifacts/textfile.js";
+import { decodeText, DEFAULT_MAX_TEXT_FILE, readFileBounded } from "../artifacts/textfile.js";
 import type { RawResult } from "../checks/engine.js";
 import type { ResourceModel, SourceRange } from "../checks/types.js";
 import type { Finding } from "./model.js";
@@ -113,23 +112,10 @@ export function applyFileSuppressions(input: FileSuppressionInput): void {
 
 /** Reads a file's lines synchronously, bounded; undefined when it cannot be read as text. */
 function readLinesSync(path: string, maxBytes: number): readonly string[] | undefined {
-  let fd: number | undefined;
   try {
-    fd = openSync(path, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
-    const st = fstatSync(fd);
-    if (!st.isFile() || st.size > maxBytes) return undefined;
-    const buf = Buffer.alloc(st.size);
-    let filled = 0;
-    while (filled < buf.length) {
-      const n = readSync(fd, buf, filled, buf.length - filled, filled);
-      if (n === 0) break;
-      filled += n;
-    }
-    return decodeText(buf.subarray(0, filled)).lines;
+    return decodeText(readFileBounded(path, maxBytes)).lines;
   } catch {
     return undefined;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
   }
 }
 

@@ -2,10 +2,10 @@
 // need (.tfvars, .terraform/modules/modules.json, modules of a single-file scan, file()), read
 // synchronously, bounded and confined to the scan root; and findings attributed to the file of
 // the model they came from (a resource inside a module points into the module's file).
-import { closeSync, constants as fsConstants, fstatSync, openSync, readdirSync, readSync, realpathSync } from "node:fs";
+import { readdirSync, realpathSync } from "node:fs";
 import { relative, resolve, sep } from "node:path";
 import picomatch from "picomatch";
-import { decodeText } from "../artifacts/textfile.js";
+import { decodeText, readFileBounded } from "../artifacts/textfile.js";
 import type { ProjectOptions } from "../adapters/types.js";
 import { toFindings, type RawResult } from "../checks/engine.js";
 import type { Finding } from "../core/model.js";
@@ -14,26 +14,12 @@ function inside(root: string, p: string): boolean {
   return p === root || p.startsWith(root.endsWith(sep) ? root : root + sep);
 }
 
-/** A regular file's bytes, when it is no larger than maxBytes. */
+/** A regular file's bytes, when it is one and no larger than maxBytes. */
 function readBounded(path: string, maxBytes: number): Buffer | undefined {
-  let fd: number | undefined;
   try {
-    // O_NONBLOCK: a FIFO must not wait for a writer; it is refused as not a regular file.
-    fd = openSync(path, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
-    const st = fstatSync(fd);
-    if (!st.isFile() || st.size > maxBytes) return undefined;
-    const buf = Buffer.alloc(st.size);
-    let filled = 0;
-    while (filled < buf.length) {
-      const n = readSync(fd, buf, filled, buf.length - filled, filled);
-      if (n === 0) break;
-      filled += n;
-    }
-    return buf.subarray(0, filled);
+    return readFileBounded(path, maxBytes);
   } catch {
     return undefined;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
   }
 }
 
