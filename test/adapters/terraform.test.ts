@@ -15,8 +15,8 @@ function one<T extends ResourceModel>(text: string, type: string): T {
 }
 
 describe("terraformAdapter", () => {
-  it("wants .tf files only", () => {
-    expect(["main.tf", "infra/NET.TF", "a.tfvars", "main.tf.json", "x.yaml"].map((p) => terraformAdapter.wants(p))).toEqual([true, true, false, false, false]);
+  it("wants .tf and .tf.json files only", () => {
+    expect(["main.tf", "infra/NET.TF", "a.tfvars", "main.tf.json", "x.yaml"].map((p) => terraformAdapter.wants(p))).toEqual([true, true, false, true, false]);
   });
 
   it("keeps each value's line and evaluates literals, var defaults, locals and templates", () => {

@@ -12,6 +12,7 @@ import { applyStep, keyText } from "./eval-traversal.js";
 import { instancesOf, pick, standIn, type Instance, type Repetition } from "./expand.js";
 import { Lazy, type Computed, type LazyHost } from "./lazy.js";
 import type { Budget } from "./limits.js";
+import { POLICY_DOCUMENT_OUTPUTS, POLICY_DOCUMENT_TYPE, policyDocumentValue } from "./policy-document.js";
 import type { Expr, HclAttr, HclBlock, HclFile } from "./syntax.js";
 import { EvalError, list, object, openObjects, prim, unknown, type V } from "./value.js";
 import type { RootValue } from "./variables.js";
@@ -61,6 +62,8 @@ interface ResDecl {
 
 interface ResInstance extends Instance {
   attrs: Map<string, Lazy>;
+  /** The document a `data "aws_iam_policy_document"` instance renders. */
+  doc?: Lazy;
 }
 
 export interface CallDecl {
@@ -201,9 +204,20 @@ export class ModuleInstance implements Scope {
     return l.get();
   }
 
+  /** An attribute the evaluator computes from a data source's own arguments (`data.aws_iam_policy_document.x.json`). */
+  private dataOutput(d: ResDecl, inst: ResInstance, name: string): Computed | undefined {
+    if (!d.data || d.type !== POLICY_DOCUMENT_TYPE || !POLICY_DOCUMENT_OUTPUTS.has(name)) return undefined;
+    inst.doc ??= this.lazy(`data.${d.type}.${d.name}${inst.suffix}.json`, d.file, d.block.r, () => {
+      const cx: Cx = { scope: this, file: d.file, names: inst.names };
+      return { value: policyDocumentValue(evalBlock(d.block, cx, (a) => this.resAttr(d, inst, a).value)), file: d.file };
+    });
+    return inst.doc.get();
+  }
+
   private instanceObject(d: ResDecl, inst: ResInstance): V {
     const entries = new Map<string, V>();
     for (const a of d.block.attrs) entries.set(a.name, this.resAttr(d, inst, a).value);
+    if (d.data && d.type === POLICY_DOCUMENT_TYPE) for (const n of POLICY_DOCUMENT_OUTPUTS) entries.set(n, (this.dataOutput(d, inst, n) as Computed).value);
     const o = object(entries, d.block.r);
     openObjects.add(o);
     return o;
@@ -344,6 +358,8 @@ export class ModuleInstance implements Scope {
   private instanceAttr(d: ResDecl, inst: ResInstance, name: string, text: string, cx: Cx, at: Expr): Computed {
     const a = attrOf(d.block, name);
     if (!a) {
+      const out = this.dataOutput(d, inst, name);
+      if (out) return out;
       this.explain?.(at, cx.file, `${text} is computed by the provider (it is not set in the configuration)`);
       return { value: unknown(at.r, text), file: cx.file };
     }

@@ -1,4 +1,4 @@
-// A Terraform project: every .tf file under the scan root, read per directory (a directory is a
+// A Terraform project: every .tf and .tf.json file under the scan root, read per directory (a directory is a
 // module). Directories no other scanned directory calls are root modules; each root is evaluated
 // with its variables and the modules it calls, and its resources (its own and its modules') are
 // mapped onto models. Findings in a module point into the module's file, through the calls.
@@ -9,7 +9,7 @@ import { mapTerraform } from "./index.js";
 import { Budget } from "./limits.js";
 import type { Collected, ModuleDef } from "./module.js";
 import { HclSyntaxError } from "./parse-cursor.js";
-import { parseHclFile } from "./parse.js";
+import { parseConfigFile, syntaxProblem } from "./config-file.js";
 import { RootEval, sourceOf, syntaxWarning, type Sink } from "./root.js";
 import { dirOf, isDownloaded, isLocalSource, localDir } from "./sources.js";
 import { cliLayers } from "./variables.js";
@@ -60,7 +60,7 @@ export function parseTerraformProject(files: readonly ProjectFile[], opts: Proje
   files.forEach((f, i) => {
     const parsed = out[i] as ParsedFile;
     try {
-      const h = parseHclFile(f.text, f.path);
+      const h = parseConfigFile(f.text, f.path);
       parsed.blocks = h.blocks.map((b) => b.r);
       texts.set(f.path, f.text);
       const dir = dirOf(f.path);
@@ -69,8 +69,8 @@ export function parseTerraformProject(files: readonly ProjectFile[], opts: Proje
       else defs.set(dir, { dir, files: [h] });
     } catch (e) {
       if (!(e instanceof HclSyntaxError)) throw e;
-      if (opts.strict) throw new InputError(`${f.label ?? f.path}:${e.line}: not valid Terraform (HCL) syntax: ${e.detail}`);
-      parsed.warnings.push({ line: e.line, message: syntaxWarning(e) });
+      if (opts.strict) throw new InputError(`${f.label ?? f.path}:${e.line}: ${syntaxProblem(f.path, e)}`);
+      parsed.warnings.push({ line: e.line, message: syntaxWarning(f.path, e) });
     }
   });
   for (const def of defs.values()) def.files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

@@ -5,7 +5,7 @@ import type { Where } from "./eval-context.js";
 import { Budget, LIMITS } from "./limits.js";
 import { ModuleInstance, type CallDecl, type Collected, type ModuleDef, type ProjectHost } from "./module.js";
 import { HclSyntaxError } from "./parse-cursor.js";
-import { parseHclFile } from "./parse.js";
+import { isConfigFile, parseConfigFile, syntaxProblem } from "./config-file.js";
 import { isLocalSource, joinPath, localDir, readManifest } from "./sources.js";
 import type { HclFile } from "./syntax.js";
 import type { ProjectOptions } from "../types.js";
@@ -16,8 +16,8 @@ export interface Sink {
   debug: ((line: string) => void) | undefined;
 }
 
-export function syntaxWarning(e: HclSyntaxError): string {
-  return `not valid Terraform (HCL) syntax: ${e.detail}; the file is not scanned`;
+export function syntaxWarning(path: string, e: HclSyntaxError): string {
+  return `${syntaxProblem(path, e)}; the file is not scanned`;
 }
 
 /** The literal source of a module call. */
@@ -95,7 +95,7 @@ export class RootEval implements ProjectHost {
     }
     if (caller.dirs.includes(dir)) return fail(`it calls itself (${dir || "."})`);
     const def = this.defs.get(dir) ?? this.load(dir);
-    if (!def || def.files.length === 0) return fail(`${source} has no .tf files among the scanned files`);
+    if (!def || def.files.length === 0) return fail(`${source} has no .tf or .tf.json files among the scanned files`);
     return def;
   }
 
@@ -104,16 +104,16 @@ export class RootEval implements ProjectHost {
     const names = this.opts.listDir?.(dir);
     if (!names) return undefined;
     const files: HclFile[] = [];
-    for (const n of names.filter((x) => /\.tf$/i.test(x)).sort()) {
+    for (const n of names.filter(isConfigFile).sort()) {
       const path = joinPath(dir, n);
       const text = this.opts.readFile?.(path);
       if (text === undefined) continue;
       try {
-        files.push(parseHclFile(text, path));
+        files.push(parseConfigFile(text, path));
         this.texts.set(path, text);
       } catch (e) {
         if (!(e instanceof HclSyntaxError)) throw e;
-        this.sink.warn(path, e.line, syntaxWarning(e));
+        this.sink.warn(path, e.line, syntaxWarning(path, e));
       }
     }
     const def = { dir, files };

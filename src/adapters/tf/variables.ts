@@ -9,7 +9,8 @@ import type { Budget } from "./limits.js";
 import { HclSyntaxError } from "./parse-cursor.js";
 import { parseExprText, parseTfvars } from "./parse.js";
 import type { Expr } from "./syntax.js";
-import { fromJson, prim, unknown, type V } from "./value.js";
+import { readJson, type JsonNode } from "./json-read.js";
+import { list, object, prim, unknown, type V } from "./value.js";
 
 export interface RootValue {
   value: V;
@@ -40,13 +41,24 @@ export class ConstScope implements Scope {
   }
 }
 
-/** Reads a variables file (HCL, or JSON when named .json). Throws HclSyntaxError or SyntaxError. */
+/** A JSON value as written, with its lines (values in a JSON variables file are literal). */
+function jsonValue(n: JsonNode): V {
+  if (n.k === "scalar") return prim(n.v, n.r);
+  if (n.k === "array") return list(n.items.map(jsonValue), n.r);
+  return object(new Map(n.props.map((p) => [p.key, jsonValue(p.value)])), n.r);
+}
+
+function kindOf(path: string): string {
+  return /\.json$/i.test(path) ? "JSON " : "";
+}
+
+/** Reads a variables file (HCL, or JSON when named .json). Throws HclSyntaxError. */
 function readVarFile(path: string, text: string, budget: Budget): Layer {
   const layer: Layer = new Map();
   if (/\.json$/i.test(path)) {
-    const data: unknown = JSON.parse(text);
-    if (data === null || typeof data !== "object" || Array.isArray(data)) throw new SyntaxError("a JSON variables file holds one object");
-    for (const [k, v] of Object.entries(data)) layer.set(k, { value: fromJson(v, LINE1), file: path });
+    const root = readJson(text);
+    if (root.k !== "object") throw new HclSyntaxError(root.r.startLine, "a JSON variables file holds one object");
+    for (const p of root.props) layer.set(p.key, { value: jsonValue(p.value), file: path });
     return layer;
   }
   const cx: Cx = { scope: new ConstScope(budget), file: path, names: undefined };
@@ -94,8 +106,7 @@ export function cliLayers(inputs: TfVariableInputs | undefined, budget: Budget):
     try {
       cli.push(readVarFile(item.file, item.text, budget));
     } catch (e) {
-      if (e instanceof HclSyntaxError) throw new InputError(`${item.file}:${e.line}: not a valid variables file: ${e.detail}`);
-      if (e instanceof SyntaxError) throw new InputError(`${item.file}: not a valid JSON variables file: ${e.message}`);
+      if (e instanceof HclSyntaxError) throw new InputError(`${item.file}:${e.line}: not a valid ${kindOf(item.file)}variables file: ${e.detail}`);
       throw e;
     }
   }
@@ -118,8 +129,7 @@ export function dirLayers(dir: string, names: readonly string[], read: (path: st
     try {
       out.push(readVarFile(path, text, budget));
     } catch (e) {
-      if (e instanceof HclSyntaxError) warn(path, e.line, `not a valid variables file (${e.detail}); its values are not used`);
-      else if (e instanceof SyntaxError) warn(path, undefined, `not a valid JSON variables file (${e.message}); its values are not used`);
+      if (e instanceof HclSyntaxError) warn(path, e.line, `not a valid ${kindOf(path)}variables file (${e.detail}); its values are not used`);
       else throw e;
     }
   }

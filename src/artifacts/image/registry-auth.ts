@@ -1,6 +1,6 @@
 // Registry credentials and challenges: Docker's config.json, and the WWW-Authenticate header that
 // a registry answers 401 with (Bearer token service or Basic).
-import { execFileSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { readFileSync, statSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
@@ -80,16 +80,16 @@ function fromHelper(helper: string, registry: string, file: string, warn: (messa
   const program = `docker-credential-${helper}`;
   if (!HELPER_NAME.test(helper)) throw new InputError(`${file}: credential helper name ${JSON.stringify(helper.slice(0, 80))} is not a plain program name`);
   const server = registry === "docker.io" ? "https://index.docker.io/v1/" : registry;
-  let out: string;
-  try {
-    out = execFileSync(program, ["get"], { input: server, env, timeout: HELPER_TIMEOUT_MS, maxBuffer: 1 << 16, stdio: ["pipe", "pipe", "pipe"], encoding: "utf8" });
-  } catch (e) {
-    const err = e as NodeJS.ErrnoException & { stdout?: string; stderr?: string };
-    const said = `${err.stdout ?? ""} ${err.stderr ?? ""}`.trim().split("\n")[0]?.slice(0, 200);
-    const why = err.code === "ENOENT" ? "is not on PATH" : err.code === "ETIMEDOUT" ? "did not answer in time" : `failed${said ? `: ${said}` : ""}`;
+  const run = spawnSync(program, ["get"], { input: server, env, timeout: HELPER_TIMEOUT_MS, maxBuffer: 1 << 16, encoding: "utf8" });
+  // A helper that exits before reading its input leaves an EPIPE behind; only its exit status counts.
+  const code = (run.error as NodeJS.ErrnoException | undefined)?.code;
+  if (run.status !== 0 || (code !== undefined && code !== "EPIPE")) {
+    const said = `${run.stdout ?? ""} ${run.stderr ?? ""}`.trim().split("\n")[0]?.slice(0, 200);
+    const why = code === "ENOENT" ? "is not on PATH" : code === "ETIMEDOUT" ? "did not answer in time" : `failed${said ? `: ${said}` : ""}`;
     warn(`${file}: credential helper ${program} ${why}; pulling ${registry} anonymously`);
     return undefined;
   }
+  const out = run.stdout;
   let answer: unknown;
   try {
     answer = JSON.parse(out);

@@ -54,6 +54,23 @@ resource "aws_kms_key_policy" "data" {
     }]
   })
 }`,
+        `data "aws_iam_policy_document" "key" {
+  statement {
+    sid       = "Everything"
+    actions   = ["kms:*"]
+    resources = ["*"]
+    principals {
+      type        = "AWS"
+      identifiers = ["*"]
+    }
+  }
+}
+
+resource "aws_kms_key" "data" {
+  description         = "storefront data"
+  enable_key_rotation = true
+  policy              = data.aws_iam_policy_document.key.json
+}`,
       ],
       good: [
         `resource "aws_kms_key" "data" {
@@ -84,6 +101,23 @@ resource "aws_kms_key_policy" "data" {
       }
     ]
   })
+}`,
+        `data "aws_iam_policy_document" "key" {
+  statement {
+    sid       = "AccountAdmin"
+    actions   = ["kms:*"]
+    resources = ["*"]
+    principals {
+      type        = "AWS"
+      identifiers = ["arn:aws:iam::111122223333:root"]
+    }
+  }
+}
+
+resource "aws_kms_key" "data" {
+  description         = "storefront data"
+  enable_key_rotation = true
+  policy              = data.aws_iam_policy_document.key.json
 }`,
       ],
     },

@@ -49,6 +49,25 @@ resource "aws_s3_bucket_policy" "data" {
     }]
   })
 }`,
+        `resource "aws_s3_bucket" "data" {
+  bucket = "storefront-data"
+}
+
+data "aws_iam_policy_document" "data" {
+  statement {
+    actions   = ["s3:GetObject"]
+    resources = ["arn:aws:s3:::storefront-data/*"]
+    principals {
+      type        = "AWS"
+      identifiers = ["arn:aws:iam::111122223333:role/reader"]
+    }
+  }
+}
+
+resource "aws_s3_bucket_policy" "data" {
+  bucket = aws_s3_bucket.data.id
+  policy = data.aws_iam_policy_document.data.json
+}`,
       ],
       good: [
         `resource "aws_s3_bucket" "data" {
@@ -71,6 +90,32 @@ resource "aws_s3_bucket_policy" "data" {
 }`,
         `resource "aws_s3_bucket" "data" {
   bucket = "storefront-data"
+}
+
+resource "aws_s3_bucket_policy" "data" {
+  bucket = aws_s3_bucket.data.id
+  policy = data.aws_iam_policy_document.data.json
+}`,
+        `resource "aws_s3_bucket" "data" {
+  bucket = "storefront-data"
+}
+
+data "aws_iam_policy_document" "data" {
+  statement {
+    sid       = "DenyInsecureTransport"
+    effect    = "Deny"
+    actions   = ["s3:*"]
+    resources = ["arn:aws:s3:::storefront-data", "arn:aws:s3:::storefront-data/*"]
+    principals {
+      type        = "*"
+      identifiers = ["*"]
+    }
+    condition {
+      test     = "Bool"
+      variable = "aws:SecureTransport"
+      values   = ["false"]
+    }
+  }
 }
 
 resource "aws_s3_bucket_policy" "data" {

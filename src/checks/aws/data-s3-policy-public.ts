@@ -45,6 +45,25 @@ resource "aws_s3_bucket_policy" "data" {
     }
   JSON
 }`,
+        `resource "aws_s3_bucket" "data" {
+  bucket = "storefront-data"
+}
+
+data "aws_iam_policy_document" "data" {
+  statement {
+    actions   = ["s3:GetObject"]
+    resources = ["arn:aws:s3:::storefront-data/*"]
+    principals {
+      type        = "*"
+      identifiers = ["*"]
+    }
+  }
+}
+
+resource "aws_s3_bucket_policy" "data" {
+  bucket = aws_s3_bucket.data.id
+  policy = data.aws_iam_policy_document.data.json
+}`,
       ],
       good: [
         `resource "aws_s3_bucket" "data" {
@@ -63,6 +82,30 @@ resource "aws_s3_bucket_policy" "data" {
       Condition = { StringEquals = { "aws:PrincipalOrgID" = "o-a1b2c3d4e5" } }
     }]
   })
+}`,
+        `resource "aws_s3_bucket" "data" {
+  bucket = "storefront-data"
+}
+
+data "aws_iam_policy_document" "data" {
+  statement {
+    actions   = ["s3:GetObject"]
+    resources = ["arn:aws:s3:::storefront-data/*"]
+    principals {
+      type        = "*"
+      identifiers = ["*"]
+    }
+    condition {
+      test     = "StringEquals"
+      variable = "aws:PrincipalOrgID"
+      values   = ["o-a1b2c3d4e5"]
+    }
+  }
+}
+
+resource "aws_s3_bucket_policy" "data" {
+  bucket = aws_s3_bucket.data.id
+  policy = data.aws_iam_policy_document.data.json
 }`,
       ],
     },

@@ -42,6 +42,18 @@ export default defineCheck<IamPolicy>({
     }
   JSON
 }`,
+        `data "aws_iam_policy_document" "deploy" {
+  statement {
+    sid       = "Everything"
+    actions   = ["*"]
+    resources = ["*"]
+  }
+}
+
+resource "aws_iam_policy" "deploy" {
+  name   = "deploy"
+  policy = data.aws_iam_policy_document.deploy.json
+}`,
       ],
       good: [
         `resource "aws_iam_policy" "deploy" {
@@ -65,6 +77,18 @@ export default defineCheck<IamPolicy>({
       Resource = "*"
     }]
   })
+}`,
+        `data "aws_iam_policy_document" "deploy" {
+  statement {
+    sid       = "Assets"
+    actions   = ["s3:GetObject", "s3:PutObject"]
+    resources = ["arn:aws:s3:::storefront-assets/*"]
+  }
+}
+
+resource "aws_iam_policy" "deploy" {
+  name   = "deploy"
+  policy = data.aws_iam_policy_document.deploy.json
 }`,
       ],
     },

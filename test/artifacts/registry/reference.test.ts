@@ -188,7 +188,7 @@ ${script}
     ])("goes anonymous with a warning when helper %s has nothing", (name, message) => {
       const warnings: string[] = [];
       expect(findCredentials("quay.io", {}, (m) => warnings.push(m), configWith({ credsStore: name }), env)).toBeUndefined();
-      expect(warnings).toEqual([expect.stringMatching(message)]);
+      expect(warnings, JSON.stringify(warnings)).toEqual([expect.stringMatching(message)]);
     });
 
     it("refuses a helper name that holds a path", () => {
