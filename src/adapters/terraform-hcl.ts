@@ -32,7 +32,7 @@ export function parseTfFile(text: string, path: string): HclFile {
   try {
     return parseHclFile(text, path);
   } catch (e) {
-    if (e instanceof HclSyntaxError) throw new InputError(`${path}:${e.line}: not valid Terraform (HCL) syntax: ${e.detail}`);
+    if (e instanceof HclSyntaxError) throw new InputError(`${path}:${e.line}: ${e.tooLarge ? "too large to evaluate" : "not valid Terraform (HCL) syntax"}: ${e.detail}`);
     throw e;
   }
 }

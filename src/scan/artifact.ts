@@ -97,8 +97,8 @@ function inventoryFindings(analysis: AnalysisResult, o: ArtifactScanOptions): { 
   const warnings: ScanWarning[] = [];
   if (o.scanners.has("vuln")) {
     const v = scanPackages(analysis.packages, o);
-    findings.push(...v.findings);
-    warnings.push(...v.warnings);
+    for (const f of v.findings) findings.push(f); // not a spread: there may be 100,000s
+    for (const w of v.warnings) warnings.push(w);
   }
   if (o.scanners.has("license") && o.licensePolicy) findings.push(...evaluateLicenses(analysis.packages, o.licensePolicy));
   return { findings, warnings };
@@ -140,8 +140,8 @@ export async function scanImage(ref: string, o: ArtifactScanOptions, needPackage
       if (o.scanners.has("secret")) findings.push(...configSecrets(image));
     }
     const more = inventoryFindings(analysis, o);
-    findings.push(...more.findings);
-    warnings.push(...more.warnings);
+    for (const f of more.findings) findings.push(f);
+    for (const w of more.warnings) warnings.push(w);
     return {
       target: { type: "image", name: ref },
       asset: { type: "image", name: image.kind === "registry" ? ref : `${image.kind}:${canonicalPath(ref)}` },

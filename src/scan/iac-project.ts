@@ -81,12 +81,13 @@ export function findingsByFile(raw: readonly RawResult[], at: FileAttribution): 
   }
   const out: Finding[] = [];
   for (const [file, results] of groups) {
-    if (file === at.rootPath) out.push(...toFindings(results, { scope: "iac", displayPath: at.displayPath, rootPath: at.rootPath, lines: at.lines }));
+    // Appended one by one: a spread of a few hundred thousand findings overflows the stack.
+    if (file === at.rootPath) for (const f of toFindings(results, { scope: "iac", displayPath: at.displayPath, rootPath: at.rootPath, lines: at.lines })) out.push(f);
     else {
       const lines = at.linesOf(file);
       // A module called from several root modules holds one finding per root: the calling file is
       // part of the fingerprint, as the address (`module.m.aws_s3_bucket.b`) repeats in each root.
-      out.push(...toFindings(results, { scope: "iac", displayPath: at.displayOf(file), rootPath: `${file} via ${at.rootPath}`, ...(lines ? { lines } : {}) }));
+      for (const f of toFindings(results, { scope: "iac", displayPath: at.displayOf(file), rootPath: `${file} via ${at.rootPath}`, ...(lines ? { lines } : {}) })) out.push(f);
     }
   }
   return out;

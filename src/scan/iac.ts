@@ -111,7 +111,7 @@ export async function scanIac(options: IacScanOptions): Promise<ScanResult> {
     // format checks' to judge (MAM-DF-005, MAM-K8S-013, MAM-AWS-009), so generic rules stay out.
     if (scanSecretText) fileFindings.push(...scanSecretText(file.text, displayPath));
     applyFileSuppressions({ findings: fileFindings, results: raw, lines: file.lines, blocks: parsed.blocks, fileLabel: displayPath, rootPath, format: adapter.format, peerSkips: options.honorPeerSkips === true, readLines: linesUnder(options.cwd, displayPath, rootPath) });
-    findings.push(...fileFindings);
+    for (const f of fileFindings) findings.push(f); // not a spread: a file may give 100,000s
     filesScanned++;
     options.onProgress?.({ files: filesScanned, findings: findings.length, current: displayPath });
   };

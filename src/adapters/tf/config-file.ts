@@ -21,5 +21,6 @@ export function parseConfigFile(text: string, path: string): HclFile {
 
 /** What a syntax error says about the file. */
 export function syntaxProblem(path: string, e: HclSyntaxError): string {
+  if (e.tooLarge) return `too large to evaluate: ${e.detail}`;
   return `not valid Terraform ${isJson(path) ? "JSON" : "(HCL)"} syntax: ${e.detail}`;
 }

@@ -7,6 +7,8 @@ export class HclSyntaxError extends Error {
   constructor(
     readonly line: number,
     readonly detail: string,
+    /** The file is well-formed as far as read, but over a bound on its size (it is not scanned either). */
+    readonly tooLarge = false,
   ) {
     super(detail);
     this.name = "HclSyntaxError";
@@ -15,6 +17,12 @@ export class HclSyntaxError extends Error {
 
 /** Nesting beyond this is refused as a syntax error rather than risking the stack. */
 export const MAX_NESTING = 200;
+
+/**
+ * Blocks (resources, nested blocks) in one file. Real files hold a few thousand; a generated file of
+ * a million resources would take gigabytes to evaluate, so it is refused, naming the line.
+ */
+export const MAX_BLOCKS_PER_FILE = 50_000;
 
 const IDENT_REST = /[\p{ID_Continue}-]*/uy;
 const IDENT_START = /[\p{ID_Start}_]/uy;
@@ -32,6 +40,7 @@ function isIdentRest(c: number): boolean {
 export class Cursor {
   pos = 0;
   depth = 0;
+  blocks = 0;
   private readonly lineStarts: number[] = [0];
   private readonly oneLine: SourceRange[] = [];
 

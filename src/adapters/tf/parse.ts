@@ -11,7 +11,7 @@
 // 0.14 GB). Parsing in a worker thread behind a synchronous call fits (0.63-0.77 GB) but takes 18-19 s.
 // The grammar also differs from HCL: `a ? b : c ? d : e` is left-associative, `1e5` is refused, and
 // `a = 1 b = 2` on one line is accepted. Revisit if the binding can free a tree synchronously.
-import { Cursor, HclSyntaxError } from "./parse-cursor.js";
+import { Cursor, HclSyntaxError, MAX_BLOCKS_PER_FILE } from "./parse-cursor.js";
 import { parseExpr } from "./parse-expr.js";
 import { parseQuoted } from "./parse-template.js";
 import type { Expr, HclAttr, HclBlock, HclBody, HclFile } from "./syntax.js";
@@ -65,6 +65,7 @@ function parseBody(c: Cursor, inBlock: boolean): HclBody {
       c.ws(false);
     }
     if (c.code() !== 123) c.fail(`expected "=" or "{" after ${name}`);
+    if (++c.blocks > MAX_BLOCKS_PER_FILE) throw new HclSyntaxError(c.lineAt(from), `more than ${MAX_BLOCKS_PER_FILE.toLocaleString("en-US")} blocks in one file`, true);
     c.pos++;
     c.enter();
     const body = parseBody(c, true);

@@ -14,6 +14,9 @@ import { RootEval, sourceOf, syntaxWarning, type Sink } from "./root.js";
 import { dirOf, isDownloaded, isLocalSource, localDir } from "./sources.js";
 import { cliLayers } from "./variables.js";
 
+/** Top-level blocks in the files of one module directory (see MAX_BLOCKS_PER_FILE for one file). */
+const MAX_BLOCKS_PER_MODULE = 50_000;
+
 /** Directories called by a local module source from another directory. */
 function calledDirs(defs: ReadonlyMap<string, ModuleDef>): Map<string, Set<string>> {
   const calls = new Map<string, Set<string>>();
@@ -61,10 +64,16 @@ export function parseTerraformProject(files: readonly ProjectFile[], opts: Proje
     const parsed = out[i] as ParsedFile;
     try {
       const h = parseConfigFile(f.text, f.path);
-      parsed.blocks = h.blocks.map((b) => b.r);
-      texts.set(f.path, f.text);
       const dir = dirOf(f.path);
       const def = defs.get(dir);
+      // One module of generated files could hold millions of resources: past the bound, files are left out.
+      const held = def?.files.reduce((n, x) => n + x.blocks.length, 0) ?? 0;
+      if (held + h.blocks.length > MAX_BLOCKS_PER_MODULE) {
+        parsed.warnings.push({ line: 1, message: `too large to evaluate: the files of ${dir === "" ? "the root module" : dir} would hold more than ${MAX_BLOCKS_PER_MODULE.toLocaleString("en-US")} blocks; this file is not scanned` });
+        return;
+      }
+      parsed.blocks = h.blocks.map((b) => b.r);
+      texts.set(f.path, f.text);
       if (def) def.files.push(h);
       else defs.set(dir, { dir, files: [h] });
     } catch (e) {
