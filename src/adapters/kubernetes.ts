@@ -42,6 +42,12 @@ function helmSource(text: string, from: number, to: number): string | undefined 
   return source;
 }
 
+/**
+ * Objects read from one file. The largest rendered charts hold a few thousand; a generated file of
+ * a hundred thousand pods would hold a million findings, so the rest of such a file is left out.
+ */
+export const MAX_OBJECTS_PER_FILE = 10_000;
+
 function parse(input: string, path: string): ParsedFile {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   if (!MANIFEST_WORDS.every((w) => w.test(text))) return { models: [], blocks: [], warnings: [] };
@@ -51,7 +57,13 @@ function parse(input: string, path: string): ParsedFile {
   const models: ResourceModel[] = [];
   const blocks: SourceRange[] = [];
   let previousEnd = 0;
+  const warnings: ParsedFile["warnings"] = [];
   for (const doc of list) {
+    if (models.length >= MAX_OBJECTS_PER_FILE) {
+      const line = lc.linePos(doc.range[0]).line;
+      warnings.push({ line, message: `more than ${MAX_OBJECTS_PER_FILE.toLocaleString("en-US")} Kubernetes objects in one file: the rest, from this line on, is not scanned` });
+      break;
+    }
     const err = doc.errors[0];
     if (err) {
       const line = err.linePos?.[0].line ?? lc.linePos(err.pos[0]).line;
@@ -82,7 +94,7 @@ function parse(input: string, path: string): ParsedFile {
     }
     if (found) blocks.push(docRange);
   }
-  return { models, blocks, warnings: [] };
+  return { models, blocks, warnings };
 }
 
 export const kubernetesAdapter: Adapter = { format: "kubernetes", wants, sniff, parse };

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { kubernetesAdapter, isK8sWorkload } from "../../src/adapters/kubernetes.js";
+import { kubernetesAdapter, isK8sWorkload, MAX_OBJECTS_PER_FILE } from "../../src/adapters/kubernetes.js";
 import { InputError } from "../../src/core/errors.js";
 import type { K8sRole, K8sRoleBinding, K8sService } from "../../src/models/k8s.js";
 
@@ -232,5 +232,15 @@ spec:
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe("kubernetes adapter size bound", () => {
+  it("reads the first 10,000 objects of a generated file and says where it stopped", () => {
+    const pod = (i: number) => `---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: p${i}\nspec:\n  containers:\n  - name: c\n    image: nginx:1.27\n`;
+    const text = Array.from({ length: MAX_OBJECTS_PER_FILE + 5 }, (_, i) => pod(i)).join("");
+    const parsed = kubernetesAdapter.parse(text, "pods.yaml");
+    expect(parsed.models).toHaveLength(MAX_OBJECTS_PER_FILE);
+    expect(parsed.warnings).toEqual([{ line: MAX_OBJECTS_PER_FILE * 9 + 1, message: "more than 10,000 Kubernetes objects in one file: the rest, from this line on, is not scanned" }]);
   });
 });
