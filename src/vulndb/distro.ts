@@ -13,9 +13,13 @@
 //   Won't fix: Debian's urgency "end-of-life"; status words elsewhere ("ignored", "deferred", ...).
 // - Root.io's patched packages ("...root.io.1") have their own ecosystems ("Root:Debian:12") and
 //   names ("rootio-<source>").
+// - Red Hat files advisories under product streams ("Red Hat:enterprise_linux:9::appstream"): a RHEL
+//   package is asked for in every stream of its major release (redhat.ts).
 import type { Package } from "../packages/types.js";
-import type { OsvAffected, RangeVerdict } from "./types.js";
+import type { OsvAffected, RangeVerdict, VersionScheme } from "./types.js";
 import { DEBIAN_CODENAMES } from "../packages/os/os-ecosystem.js";
+import { hasReachedFix } from "./ranges.js";
+import { reachedFixOnLine, redHatStreams, type Settles } from "./redhat.js";
 
 export type FixState = "fixed" | "unfixed" | "wont-fix" | "not-affected";
 
@@ -27,6 +31,11 @@ export interface DistroQuery {
   version: string;
   /** Set when name or version are the source package's rather than the binary's. */
   viaSource: boolean;
+  /**
+   * How a record of this ecosystem that puts the version past its fix settles the vulnerability for
+   * the package; absent: any fix reached does.
+   */
+  settles?: Settles;
 }
 
 interface Distro {
@@ -38,6 +47,8 @@ interface Distro {
   binNmu?: boolean;
   /** Root.io's ecosystem family and how it writes this distribution's release. */
   root?: { family: string; release: (release: string) => string };
+  /** Streams that replace `ecosystems` when the release names some, with how each settles. */
+  streams?: (release: string, version: string) => { ecosystem: string; settles: Settles }[] | undefined;
 }
 
 
@@ -93,9 +104,9 @@ const DISTROS: Record<string, Distro> = {
   Chainguard: { ecosystems: () => ["Chainguard", "Wolfi"], keyedBy: "both" },
   AlmaLinux: { ecosystems: (r) => [r === "" ? "AlmaLinux" : `AlmaLinux:${majorRelease(r)}`], keyedBy: "both" },
   "Rocky Linux": { ecosystems: (r) => [r === "" ? "Rocky Linux" : `Rocky Linux:${majorRelease(r)}`], keyedBy: "both" },
-  // Red Hat's releases are CPE streams ("Red Hat:enterprise_linux:9::appstream"): only the stream
-  // the package names can be asked.
-  "Red Hat": { ecosystems: asGiven("Red Hat"), keyedBy: "both" },
+  // Red Hat's releases are CPE streams ("Red Hat:enterprise_linux:9::appstream"): every stream of the
+  // package's RHEL major release; an ecosystem that names no RHEL release is asked as given.
+  "Red Hat": { ecosystems: asGiven("Red Hat"), keyedBy: "both", streams: redHatStreams },
   SUSE: { ecosystems: asGiven("SUSE"), keyedBy: "both" },
   openSUSE: { ecosystems: asGiven("openSUSE"), keyedBy: "both" },
   "Photon OS": { ecosystems: asGiven("Photon OS"), keyedBy: "both" },
@@ -150,8 +161,13 @@ export function distroQueries(pkg: Package): DistroQuery[] | undefined {
   if (distro.keyedBy === "both") keys.push({ name: pkg.name, version: pkg.version, viaSource: false });
   if (distro.keyedBy === "source" || viaSource) keys.push({ name: sourceName, version: sourceVersion, viaSource });
   const queries: DistroQuery[] = [];
-  for (const ecosystem of distro.ecosystems(release)) {
-    for (const k of keys) queries.push({ ecosystem, ...k });
+  const streams = distro.streams?.(release, pkg.version);
+  if (streams !== undefined) {
+    for (const { ecosystem, settles } of streams) for (const k of keys) queries.push({ ecosystem, ...k, settles });
+  } else {
+    for (const ecosystem of distro.ecosystems(release)) {
+      for (const k of keys) queries.push({ ecosystem, ...k });
+    }
   }
   const rootName = sourceName.startsWith(ROOT_PREFIX) ? sourceName : isRootIoVersion(sourceVersion) ? `${ROOT_PREFIX}${sourceName}` : undefined;
   if (distro.root !== undefined && rootName !== undefined && release !== "") {
@@ -203,6 +219,17 @@ function statedIn(fields: Record<string, unknown> | undefined): FixState | undef
 /** What the entry itself says about fixing, apart from its ranges. */
 export function statedFixState(affected: OsvAffected): FixState | undefined {
   return statedIn(affected.ecosystem_specific) ?? statedIn(affected.database_specific);
+}
+
+/**
+ * Whether a distribution's entry that judges `query.version` not affected settles the vulnerability
+ * for the package, whatever another stream still lists: it says so, or the version carries its fix
+ * (as the query's stream allows).
+ */
+export function settlesFor(affected: OsvAffected, query: Pick<DistroQuery, "version" | "settles">, scheme: VersionScheme): boolean {
+  if (query.settles === "never") return false;
+  if (statedFixState(affected) === "not-affected") return true;
+  return query.settles === "same-line" ? reachedFixOnLine(affected, query.version, scheme) : hasReachedFix(affected, query.version, scheme);
 }
 
 /** The state of fix an affected entry gives a package version that `verdict` judged. */

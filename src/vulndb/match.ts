@@ -17,8 +17,9 @@ import type { Finding, Severity, VulnerabilityInfo } from "../core/model.js";
 import type { Package } from "../packages/types.js";
 import { severityOf, type SeverityVerdict } from "./cvss.js";
 import { packageNameKey } from "./db.js";
-import { distroQueries, fixStateOf, isOsEcosystem, isRootIoVersion, orderingEcosystem, statedFixState, type FixState } from "./distro.js";
-import { evaluateAffected, fixesAbove, hasReachedFix, LISTED_IN_VERSIONS, sortVersions } from "./ranges.js";
+import { distroQueries, fixStateOf, isOsEcosystem, isRootIoVersion, orderingEcosystem, settlesFor, type FixState } from "./distro.js";
+import { evaluateAffected, fixesAbove, LISTED_IN_VERSIONS, sortVersions } from "./ranges.js";
+import type { Settles } from "./redhat.js";
 import type { AdvisorySource, OsvAffected, OsvRecord, RangeVerdict, VersionScheme } from "./types.js";
 import { schemeFor } from "./versions/index.js";
 
@@ -53,6 +54,8 @@ interface Query {
   version: string;
   viaSource: boolean;
   distro: boolean;
+  /** How a distribution record of this ecosystem settles a vulnerability (distro.ts); absent: by any fix reached. */
+  settles?: Settles;
 }
 
 interface Hit {
@@ -274,8 +277,9 @@ function hitsFor(pkg: Package, queries: readonly Query[], schemes: Schemes, advi
         const verdict = evaluateAffected(affected, q.version, scheme);
         const state = q.distro ? fixStateOf(affected, verdict) : verdict.affected ? (verdict.fixed.length > 0 ? "fixed" : "unfixed") : "not-affected";
         // A distribution record clears the version when it says so or when the version carries its fix
-        // (a Pro/ESM fix clears what the base release's record, still unfixed, reports).
-        const clears = q.distro && state === "not-affected" && (statedFixState(affected) === "not-affected" || hasReachedFix(affected, q.version, scheme));
+        // (a Pro/ESM fix clears what the base release's record, still unfixed, reports), as far as
+        // the query's stream may settle it (Red Hat: distro.ts).
+        const clears = q.distro && state === "not-affected" && settlesFor(affected, q, scheme);
         if (verdict.affected || clears) hits.push({ record, affected, verdict, state, query: q, scheme, clears });
       }
       if (entries > 1 && hits.length > first) addSiblingFixes(record, q, scheme, hits.slice(first));
@@ -334,15 +338,25 @@ function explain(pkg: Package, hits: readonly Hit[]): string {
   const who = first.viaSource
     ? `${pkg.name} ${pkg.version} (source package ${first.name} ${first.version})`
     : `${pkg.name} ${pkg.version}`;
-  const reasons = new Map<string, string[]>();
+  // By range and records: one reason names every stream it holds in (Red Hat's baseos and appstream).
+  const reasons = new Map<string, { why: string; ids: string[]; where: string[] }>();
   for (const h of hits) {
-    const where = h.query.distro ? ` in ${h.query.ecosystem}` : "";
-    const why = h.verdict.matched === LISTED_IN_VERSIONS ? `listed as an affected version${where}` : `in the affected range ${h.verdict.matched}${where}`;
-    const ids = reasons.get(why) ?? [];
-    if (!ids.includes(h.record.id)) ids.push(h.record.id);
-    reasons.set(why, ids);
+    const why = h.verdict.matched === LISTED_IN_VERSIONS ? "listed as an affected version" : `in the affected range ${h.verdict.matched}`;
+    const where = h.query.distro ? h.query.ecosystem : "";
+    const key = `${why}\u0000${where}`;
+    const reason = reasons.get(key) ?? { why, ids: [], where: where === "" ? [] : [where] };
+    if (!reason.ids.includes(h.record.id)) reason.ids.push(h.record.id);
+    reasons.set(key, reason);
   }
-  return `${who} is ${[...reasons].map(([why, ids]) => `${why} (${ids.join(", ")})`).join("; ")}.`;
+  const merged = new Map<string, { why: string; ids: string[]; where: string[] }>();
+  for (const r of reasons.values()) {
+    const key = `${r.why}\u0000${r.ids.join(",")}`;
+    const same = merged.get(key);
+    if (same === undefined) merged.set(key, { ...r, where: [...r.where] });
+    else same.where.push(...r.where.filter((w) => !same.where.includes(w)));
+  }
+  const text = (r: { why: string; ids: string[]; where: string[] }) => `${r.why}${r.where.length > 0 ? ` in ${r.where.join(", ")}` : ""} (${r.ids.join(", ")})`;
+  return `${who} is ${[...merged.values()].map(text).join("; ")}.`;
 }
 
 interface Draft {

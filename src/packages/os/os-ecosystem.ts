@@ -1,7 +1,8 @@
 // The OSV ecosystem a distribution's advisories are filed under, from what os-release says. The
 // release part follows the spellings src/vulndb/distro.ts resolves: "Debian:12", "Ubuntu:22.04"
-// (the matcher adds ":LTS"), "Alpine:v3.20", "AlmaLinux:9". Distributions OSV scopes by product
-// name take it from PRETTY_NAME ("SUSE:Linux Enterprise Server 15 SP6", "openSUSE:Leap 15.6").
+// (the matcher adds ":LTS"), "Alpine:v3.20", "AlmaLinux:9", "Red Hat:enterprise_linux:9.4" (the
+// matcher asks every stream of RHEL 9). Distributions OSV scopes by product name take it from
+// PRETTY_NAME ("SUSE:Linux Enterprise Server 15 SP6", "openSUSE:Leap 15.6").
 
 /** What the ecosystem is decided from: os-release fields, lower-cased ID. */
 export interface OsFacts {
@@ -52,8 +53,11 @@ const RULES: Readonly<Record<string, Rule>> = {
   almalinux: (f) => withRelease("AlmaLinux", major(f.versionId)),
   rocky: (f) => withRelease("Rocky Linux", major(f.versionId)),
   // Red Hat scopes releases by CPE stream ("Red Hat:enterprise_linux:9::appstream"), which the
-  // rpm database does not record per package: the matcher asks "Red Hat" as given.
-  rhel: () => "Red Hat",
+  // rpm database does not record per package: the package's ecosystem names the release as a CPE
+  // would ("Red Hat:enterprise_linux:9.4"; RHEL 10's streams are exactly that) and the matcher asks
+  // every stream of the major release (src/vulndb/redhat.ts). UBI images say ID=rhel too. CentOS
+  // Stream has no OSV ecosystem and its builds are not RHEL's: it stays unmatched.
+  rhel: (f) => withRelease("Red Hat", mapDefined(majorMinor(f.versionId) ?? major(f.versionId), (r) => `enterprise_linux:${r}`)),
   sles: (f) => productName("SUSE", f),
   sled: (f) => productName("SUSE", f),
   "sle-micro": (f) => productName("SUSE", f),

@@ -35,11 +35,21 @@ export function isOsPackageType(ecosystem: string): ecosystem is OsPackageType {
   return (OS_TYPES as readonly string[]).includes(ecosystem);
 }
 
-function withArch(purl: string, arch: string | undefined): string {
-  if (!arch) return purl;
+function withQualifiers(purl: string, added: Record<string, string>): string {
   const p = PackageURL.fromString(purl);
-  return new PackageURL(p.type, p.namespace, p.name, p.version, { ...p.qualifiers, arch }, p.subpath).toString();
+  return new PackageURL(p.type, p.namespace, p.name, p.version, { ...p.qualifiers, ...added }, p.subpath).toString();
 }
+
+function withArch(purl: string, arch: string | undefined): string {
+  return arch ? withQualifiers(purl, { arch }) : purl;
+}
+
+/**
+ * Families whose purls purl.ts writes without a `distro` qualifier because OSV does not scope them
+ * by a release number (Red Hat's CPE streams): the qualifier still says which release the package
+ * was found on, as Syft writes it ("distro=rhel-9.4").
+ */
+const DISTRO_QUALIFIED = new Set(["Red Hat"]);
 
 /** The purl a detector writes before the OS is known. */
 export function provisionalPurl(type: OsPackageType, pkg: { name: string; version: string; source?: { name: string; version: string } }, arch?: string): string {
@@ -81,6 +91,8 @@ export function finishOsPackage(pkg: Package, os: OsInfo | undefined): Package {
     const qualifiers = { ...p.qualifiers };
     if (os !== undefined && os.version !== "") qualifiers.distro = `${os.family}-${os.version}`;
     purl = new PackageURL(p.type, os?.family ?? p.namespace, p.name, p.version, qualifiers, p.subpath).toString();
+  } else if (os !== undefined && os.version !== "" && DISTRO_QUALIFIED.has(ecosystem.split(":", 1)[0] ?? "")) {
+    purl = withQualifiers(purl, { distro: `${os.family}-${os.version}` });
   }
   return { ...pkg, ecosystem, purl: withArch(purl, archOf(pkg.purl)) };
 }

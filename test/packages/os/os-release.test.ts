@@ -103,7 +103,7 @@ VERSION_ID="9.4"
 PRETTY_NAME="Red Hat Enterprise Linux 9.4 (Plow)"
 CPE_NAME="cpe:/o:redhat:enterprise_linux:9::baseos"
 `,
-    { family: "rhel", version: "9.4", prettyName: "Red Hat Enterprise Linux 9.4 (Plow)", ecosystem: "Red Hat" },
+    { family: "rhel", version: "9.4", prettyName: "Red Hat Enterprise Linux 9.4 (Plow)", ecosystem: "Red Hat:enterprise_linux:9.4" },
   ],
   [
     "Wolfi",
@@ -231,7 +231,7 @@ describe("older release files", () => {
     [
       "etc/redhat-release",
       "Red Hat Enterprise Linux release 8.9 (Ootpa)\n",
-      { family: "rhel", version: "8.9", codename: "Ootpa", prettyName: "Red Hat Enterprise Linux release 8.9 (Ootpa)", ecosystem: "Red Hat" },
+      { family: "rhel", version: "8.9", codename: "Ootpa", prettyName: "Red Hat Enterprise Linux release 8.9 (Ootpa)", ecosystem: "Red Hat:enterprise_linux:8.9" },
     ],
     [
       "etc/centos-release",
