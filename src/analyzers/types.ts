@@ -35,6 +35,18 @@ export interface AnalyzeContext {
   source: string;
 }
 
+/**
+ * An analysis fed a file's bytes in order, chunk by chunk, for files the driver does not hold whole
+ * (larger than limits.maxFileSize, or than the analyzer's own bound). The driver reads the file
+ * once and feeds every streaming analyzer that wants it; an analyzer keeps only what it needs.
+ */
+export interface StreamAnalysis {
+  /** The next bytes of the file (valid only during the call). Returns true when it needs no more. */
+  write(chunk: Buffer): boolean;
+  /** The end of the file, or of what it asked for: what it found. Throw as analyze() would. */
+  end(): AnalyzerOutput | undefined;
+}
+
 export interface Analyzer {
   /** Stable name, part of the layer cache key with `version`. */
   name: string;
@@ -45,4 +57,11 @@ export interface Analyzer {
   wants(path: string, size: number, mode: number): boolean;
   /** Reads the file (file.read) and reports what it found. Throw for a file it cannot understand: the driver records a warning and goes on. */
   analyze(file: FileEntry, ctx: AnalyzeContext): Promise<AnalyzerOutput | undefined>;
+  /**
+   * Optional, with analyzeStream: the files it can read as a stream. The driver streams a file to it
+   * when `wants` is false or the file is above limits.maxFileSize; otherwise it gets analyze().
+   */
+  wantsStream?(path: string, size: number, mode: number): boolean;
+  /** Starts a streamed analysis of `file` (file.read() is not available to it). */
+  analyzeStream?(file: FileEntry, ctx: AnalyzeContext): StreamAnalysis;
 }

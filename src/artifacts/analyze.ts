@@ -1,13 +1,16 @@
 // THE analysis driver (STYLE.md §1): walks an image layer by layer, or a directory, once; offers
-// each file to every analyzer that wants it; owns the limits, the per-analyzer bookkeeping (errors
+// each file to every analyzer that wants it (whole up to limits.maxFileSize, streamed in chunks to
+// the analyzers that can take larger files); owns the limits, the per-analyzer bookkeeping (errors
 // become warnings, time is measured) and the layer cache; and turns the analyzers' outputs into
 // one result with final-filesystem semantics: secrets and malware count in every layer, packages
-// and the OS only where their file is still there at the top.
+// and the OS only where their file is still there at the top. A hard link in a layer is analyzed
+// as the file it names, under its own path, when an analyzer wants that path.
 import { statSync } from "node:fs";
-import type { Analyzer } from "../analyzers/types.js";
+import type { Analyzer, AnalyzerOutput } from "../analyzers/types.js";
 import { InputError } from "../core/errors.js";
 import type { Finding, ScanWarning } from "../core/model.js";
 import type { Package } from "../packages/types.js";
+import { fileChunks } from "./file-chunks.js";
 import { parseDigest, sha256Of } from "./image/digest.js";
 import { FinalFs } from "./image/final-fs.js";
 import { decodeRecord, emptyRecord, encodeRecord, layerCacheKey, type LayerRecord } from "./image/layer-cache.js";
@@ -15,7 +18,7 @@ import { readLayer, verifyLayerBlob, type EntryKind, type LayerFile } from "./im
 import { DEFAULT_IMAGE_LIMITS, imageLimits, type ImageLimits } from "./image/limits.js";
 import { collect } from "./image/results.js";
 import { walkRootfs } from "./image/rootfs.js";
-import { AnalyzerRunner, type AnalyzerStats, type FileResult, type Warn } from "./image/runner.js";
+import { AnalyzerRunner, type AnalyzerStats, type FileResult, type Plan, type Warn } from "./image/runner.js";
 import type { Image, ImageLayer } from "./image/types.js";
 import { PER_KIND, WarningSink } from "./image/warnings.js";
 import { formatBytes, readFileBounded, UnreadableFile } from "./textfile.js";
@@ -77,6 +80,33 @@ function bufferEntry(path: string, size: number, mode: number, layer: LayerInfo 
   return entry;
 }
 
+/** A file handed to streaming analyzers only: never held whole. */
+function streamedEntry(path: string, size: number, mode: number, layer: LayerInfo | undefined): FileEntry {
+  const entry: FileEntry = {
+    path,
+    size,
+    mode,
+    read: async () => {
+      throw new UnreadableFile("streamed to this analyzer, not read whole");
+    },
+  };
+  if (layer) entry.layer = layer;
+  return entry;
+}
+
+/** The warning for analyzers that want a file whole that is above limits.maxFileSize. */
+function tooLarge(plan: Plan, path: string, size: number, maxFileSize: number, prefix: string): ScanWarning | undefined {
+  if (plan.tooLarge.length === 0) return undefined;
+  return {
+    path,
+    message: `${prefix}${path}: not analyzed by ${plan.tooLarge.map((a) => a.name).join(", ")}: ${formatBytes(size)} is more than limits.maxFileSize (${formatBytes(maxFileSize)})`,
+  };
+}
+
+const TOO_LARGE = "file larger than limits.maxFileSize";
+/** Files remembered per layer as analyzed without a result (for hard links to them); past it, links to others are read again. */
+const MAX_QUIET = 200_000;
+
 function layerLabel(index: number, info: LayerInfo): string {
   return `layer ${index + 1} (${info.digest.slice(0, 19)})`;
 }
@@ -108,6 +138,11 @@ class ImageRun {
   result(r: FileResult): void {
     this.results.push(r);
     this.finalFs.add(r);
+  }
+
+  /** Analyzer failures so far. */
+  errors(): number {
+    return Object.values(this.runner.stats).reduce((n, s) => n + s.errors, 0);
   }
 
   /** Replays a cached layer: the same calls, in the same order, as reading it did. */
@@ -144,30 +179,52 @@ class ImageRun {
       if (n <= PER_KIND) record.warnings.push({ warning, kind });
       else record.moreWarnings[kind] = (record.moreWarnings[kind] ?? 0) + 1;
     };
-    const onFile = async (file: LayerFile, content: () => Promise<Buffer>): Promise<void> => {
+    // Files whose every analyzer ran and found nothing, by seq, with those analyzers' names: a hard
+    // link to one wanted by no other analyzer would find nothing again, so the layer is not read twice for it.
+    const quiet = new Map<number, string>();
+    const names = new Map<string, string>();
+    const plan = (file: LayerFile): Plan => this.runner.plan(file.path, file.size, file.mode, limits.maxFileSize, warn);
+    const onFile = async (file: LayerFile, content: () => Promise<Buffer>, chunks: () => AsyncIterable<Buffer>): Promise<void> => {
       this.files++;
       record.files++;
       if (this.opts.onProgress && this.files % 1000 === 0) this.opts.onProgress({ layer: index + 1, layers: this.image.layers.length, files: this.files, bytes: this.bytes });
-      const wanting = this.runner.wanting(file.path, file.size, file.mode, warn);
-      if (wanting.length === 0) return;
-      if (file.size > limits.maxFileSize) {
-        warn(
-          { path: file.path, message: `${what}: ${file.path}: not analyzed by ${wanting.map((a) => a.name).join(", ")}: ${formatBytes(file.size)} is more than limits.maxFileSize (${formatBytes(limits.maxFileSize)})` },
-          "file larger than limits.maxFileSize",
-        );
-        return;
-      }
-      const entry = bufferEntry(file.path, file.size, file.mode, info, await content());
-      await this.runner.run(wanting, entry, (analyzer, output) => {
+      const p = plan(file);
+      const large = tooLarge(p, file.path, file.size, limits.maxFileSize, `${what}: `);
+      if (large) warn(large, TOO_LARGE);
+      if (p.whole.length === 0 && p.streamed.length === 0) return;
+      let found = false;
+      const emit = (analyzer: string, output: AnalyzerOutput): void => {
+        found = true;
         const r: FileResult = { layer: index, seq: file.seq, path: file.path, analyzer, output };
         this.result(r);
         if (keepRecord) record.results.push({ seq: file.seq, path: file.path, analyzer, output });
-      }, warn);
+      };
+      const errors = this.errors();
+      if (p.whole.length > 0) {
+        const data = await content();
+        const entry = bufferEntry(file.path, file.size, file.mode, info, data);
+        await this.runner.run(p.whole, entry, emit, warn);
+        if (p.streamed.length > 0) await this.runner.stream(p.streamed, entry, [data], emit, warn);
+      } else await this.runner.stream(p.streamed, streamedEntry(file.path, file.size, file.mode, info), chunks(), emit, warn);
+      if (!found && !large && this.errors() === errors && quiet.size < MAX_QUIET) {
+        const key = [...p.whole, ...p.streamed].map((a) => a.name).join("\n");
+        quiet.set(file.seq, names.get(key) ?? (names.set(key, key), key));
+      }
     };
+    const linked = (file: LayerFile, target: { path: string; seq: number }): boolean => {
+      const p = plan(file);
+      const large = tooLarge(p, file.path, file.size, limits.maxFileSize, `${what}: `);
+      if (large) warn(large, TOO_LARGE);
+      const wanting = [...p.whole, ...p.streamed].map((a) => a.name);
+      if (wanting.length === 0) return false;
+      const before = quiet.get(target.seq)?.split("\n");
+      return !before || !wanting.every((n) => before.includes(n));
+    };
+    const firstResult = this.results.length;
     const diffId = info.digest !== layer.compressedDigest && parseDigest(info.digest) ? info.digest : undefined;
     const result = await readLayer(
       await layer.open(),
-      { limits, imageBytesLeft: limits.maxImageBytes - this.bytes, what, warn, ...(diffId ? { diffId } : {}) },
+      { limits, imageBytesLeft: limits.maxImageBytes - this.bytes, what, warn, reopen: () => layer.open(), ...(diffId ? { diffId } : {}) },
       {
         entry: (path: string, kind: EntryKind, seq: number) => {
           this.entry(index, seq, path, kind === "dir");
@@ -178,8 +235,13 @@ class ImageRun {
           if (keepRecord) record.whiteouts.push({ path, opaque });
         },
         file: onFile,
+        linked,
       },
     );
+    // Hard links are analyzed after the layer's end: results are put back in stream order, as a replay has them.
+    const layerResults = this.results.slice(firstResult).sort((a, b) => a.seq - b.seq);
+    layerResults.forEach((r, i) => (this.results[firstResult + i] = r));
+    if (keepRecord) record.results.sort((a, b) => a.seq - b.seq);
     // A corrupt stream stops before its end, where digests are checked: read the blob again to
     // tell damage from a blob that is not what its digest says (which is refused).
     if (result.failed) await verifyLayerBlob(await layer.open(), layer.compressedDigest ? undefined : info.digest);
@@ -273,15 +335,10 @@ async function analyzeTree(
   for await (const f of walk((w, kind) => warnings.add(w, kind), () => (partial = true))) {
     files++;
     if (opts.onProgress && files % 1000 === 0) opts.onProgress({ layer: 0, layers: 0, files, bytes });
-    const wanting = runner.wanting(f.relPath, f.size, f.mode);
-    if (wanting.length === 0) continue;
-    if (f.size > maxFileSize) {
-      warnings.add(
-        { path: f.relPath, message: `${f.relPath}: not analyzed by ${wanting.map((a) => a.name).join(", ")}: ${formatBytes(f.size)} is more than limits.maxFileSize (${formatBytes(maxFileSize)})` },
-        "file larger than limits.maxFileSize",
-      );
-      continue;
-    }
+    const plan = runner.plan(f.relPath, f.size, f.mode, maxFileSize);
+    const large = tooLarge(plan, f.relPath, f.size, maxFileSize, "");
+    if (large) warnings.add(large, TOO_LARGE);
+    if (plan.whole.length === 0 && plan.streamed.length === 0) continue;
     let data: Buffer | undefined;
     const entry: FileEntry = {
       path: f.relPath,
@@ -297,7 +354,22 @@ async function analyzeTree(
       },
     };
     const seq = files;
-    await runner.run(wanting, entry, (analyzer, output) => results.push({ layer: 0, seq, path: f.relPath, analyzer, output }));
+    const emit = (analyzer: string, output: AnalyzerOutput): void => void results.push({ layer: 0, seq, path: f.relPath, analyzer, output });
+    await runner.run(plan.whole, entry, emit);
+    if (plan.streamed.length === 0) continue;
+    const counted = async function* (): AsyncGenerator<Buffer> {
+      for await (const chunk of fileChunks(f.absPath, f.size)) {
+        bytes += chunk.length;
+        yield chunk;
+      }
+    };
+    try {
+      const streamed = data === undefined ? streamedEntry(f.relPath, f.size, f.mode, undefined) : entry;
+      await runner.stream(plan.streamed, streamed, data === undefined ? counted() : [data], emit);
+    } catch (e) {
+      const reason = e instanceof UnreadableFile ? e.reason : e instanceof Error ? e.message : String(e);
+      warnings.add({ path: f.relPath, message: `${f.relPath}: not analyzed by ${plan.streamed.map((a) => a.name).join(", ")}: ${reason}` }, "unreadable file");
+    }
   }
   const collected = collect(results, () => undefined, () => undefined, warnings);
   return { ...collected, warnings: warnings.list(), partial, stats: { layers: 0, files, bytes, cachedLayers: 0, perAnalyzer: runner.stats } };

@@ -9,7 +9,7 @@ import type { ScanWarning } from "../../core/model.js";
 import type { ImageLimits } from "./limits.js";
 
 /** Bump when the record's shape or the driver's semantics change: older records are then misses. */
-const FORMAT = 1;
+const FORMAT = 2;
 const MAX_RECORD = 1024 * 1024 * 1024;
 
 export interface LayerRecord {

@@ -3,10 +3,11 @@
 import type { Analyzer } from "../../analyzers/types.js";
 import type { FileEntry } from "../../artifacts/types.js";
 import type { Package } from "../types.js";
-import { readGoBuildInfo } from "./go-buildinfo.js";
+import { readGoBuildInfo, type GoBuildInfoRaw } from "./go-buildinfo.js";
+import { GoBuildInfoScanner } from "./go-buildinfo-stream.js";
 import { effectiveModule, parseGoModInfo, stdlibVersion } from "./go-modinfo.js";
 import { packageIn } from "./located.js";
-import { MAX_EXECUTABLE_BYTES, wantsExecutable } from "./wants.js";
+import { MAX_EXECUTABLE_BYTES, wantsExecutable, wantsStreamedExecutable } from "./wants.js";
 
 /**
  * Module versions are canonical SemVer with a "v" (golang.org/x/mod/semver); anything else names no
@@ -26,7 +27,11 @@ function isRelease(path: string, version: string): boolean {
 
 export function goBinaryPackages(file: FileEntry, buf: Buffer): Package[] | undefined {
   const raw = readGoBuildInfo(buf, file.path);
-  if (raw === undefined) return undefined;
+  return raw === undefined ? undefined : packagesOf(file, raw);
+}
+
+/** The standard library and the released modules of a Go executable's build information. */
+function packagesOf(file: FileEntry, raw: GoBuildInfoRaw): Package[] {
   const packages: Package[] = [];
   const stdlib = stdlibVersion(raw.goVersion);
   if (stdlib !== undefined) packages.push(packageIn(file, { name: "stdlib", version: stdlib, ecosystem: "Go" }));
@@ -42,13 +47,28 @@ export function goBinaryPackages(file: FileEntry, buf: Buffer): Package[] | unde
   return packages;
 }
 
+/**
+ * Executables up to the memory bound are read whole; larger ones (or any above the driver's
+ * limits.maxFileSize) are streamed, which finds Go 1.18+ build information only.
+ */
 export const goBinaryAnalyzer: Analyzer = {
   name: "go-binary",
-  version: 1,
+  version: 2,
   kind: "packages",
   wants: (path, size, mode) => wantsExecutable(path, size, mode),
   async analyze(file) {
     const packages = goBinaryPackages(file, await file.read(MAX_EXECUTABLE_BYTES));
     return packages === undefined ? undefined : { packages };
+  },
+  wantsStream: (path, size, mode) => wantsStreamedExecutable(path, size, mode),
+  analyzeStream(file) {
+    const scanner = new GoBuildInfoScanner();
+    return {
+      write: (chunk) => scanner.write(chunk),
+      end: () => {
+        const raw = scanner.end();
+        return raw === undefined ? undefined : { packages: packagesOf(file, raw) };
+      },
+    };
   },
 };

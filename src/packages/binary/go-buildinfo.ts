@@ -9,17 +9,19 @@
 // searched for the header at 16-byte aligned offsets.
 import { executableFormat, parseExecutable, readAddress, type Executable, type Region } from "./executable.js";
 
-const MAGIC = Buffer.from("\xff Go buildinf:", "latin1");
-const HEADER_SIZE = 32;
-const ALIGN = 16;
+export const MAGIC = Buffer.from("\xff Go buildinf:", "latin1");
+export const HEADER_SIZE = 32;
+export const ALIGN = 16;
 const SEARCH_WINDOW = 64 * 1024;
 /** Module lists of the largest Go programs are a few hundred KB. */
-const MAX_STRING = 8 * 1024 * 1024;
-const MAX_VERSION = 1024;
+export const MAX_STRING = 8 * 1024 * 1024;
+export const MAX_VERSION = 1024;
 /** Aligned magic strings tried per search: a real binary has one, a hostile file may have millions. */
-const MAX_CANDIDATES = 64;
+export const MAX_CANDIDATES = 64;
 const FLAG_BIG_ENDIAN = 0x1;
 const FLAG_INLINE_STRINGS = 0x2;
+/** An unsigned varint of a string length: at most 5 bytes (a length below 2^35). */
+const MAX_VARINT = 5;
 /** cmd/go frames the module list with 16-byte sentinels; the text sits between them. */
 const FRAME = 16;
 
@@ -87,9 +89,8 @@ function decodeHeader(buf: Buffer, at: number, exe: Executable | undefined): GoB
   const ptrSize = buf[at + 14] as number;
   const flags = buf[at + 15] as number;
   if (flags & FLAG_INLINE_STRINGS) {
-    const version = varintString(buf, at + HEADER_SIZE, MAX_VERSION);
-    if (version === undefined || !isGoVersion(version.text)) return undefined;
-    return { goVersion: version.text, modinfo: unframe(varintString(buf, version.next, MAX_STRING)?.text ?? "") };
+    const inline = decodeInline(buf.subarray(at), true);
+    return typeof inline === "object" && "goVersion" in inline ? inline : undefined;
   }
   if (exe === undefined || (ptrSize !== 4 && ptrSize !== 8)) return undefined;
   const bigEndian = (flags & FLAG_BIG_ENDIAN) !== 0;
@@ -108,19 +109,46 @@ function unframe(mod: string): string {
   return mod.length >= 2 * FRAME + 1 && mod[mod.length - FRAME - 1] === "\n" ? mod.slice(FRAME, -FRAME) : "";
 }
 
-function varintString(buf: Buffer, at: number, max: number): { text: string; next: number } | undefined {
-  let length = 0;
+/** More bytes are needed to decide: at least `need` from the header's start. */
+export interface NeedMore {
+  need: number;
+}
+
+/**
+ * The Go 1.18+ inline form at the start of `b` (the header, then the version and the module text,
+ * each prefixed by its length as an unsigned varint): the build information; "reject" when this is
+ * no such header (pointer form, a bad varint, no Go version); or, before the end of the file
+ * (`eof` false), how many bytes to gather first. A module text cut short by the end of the file
+ * is left empty, as is one longer than the bound: the Go version alone is still worth reporting.
+ */
+export function decodeInline(b: Buffer, eof: boolean): GoBuildInfoRaw | NeedMore | "reject" {
+  if (b.length < HEADER_SIZE + MAX_VARINT && !eof) return { need: HEADER_SIZE + MAX_VARINT };
+  if (b.length < HEADER_SIZE || ((b[15] as number) & FLAG_INLINE_STRINGS) === 0) return "reject";
+  const v = uvarint(b, HEADER_SIZE);
+  if (v === undefined || v.value > MAX_VERSION) return "reject";
+  const vEnd = v.next + v.value;
+  if (vEnd + MAX_VARINT > b.length && !eof) return { need: vEnd + MAX_VARINT };
+  if (vEnd > b.length) return "reject";
+  const goVersion = b.subarray(v.next, vEnd).toString("utf8");
+  if (!isGoVersion(goVersion)) return "reject";
+  const m = uvarint(b, vEnd);
+  if (m === undefined || m.value > MAX_STRING) return { goVersion, modinfo: "" };
+  const mEnd = m.next + m.value;
+  if (mEnd > b.length) return eof ? { goVersion, modinfo: "" } : { need: mEnd };
+  return { goVersion, modinfo: unframe(b.subarray(m.next, mEnd).toString("utf8")) };
+}
+
+/** An unsigned varint of at most 5 bytes; undefined when longer or cut short by the end of `b`. */
+function uvarint(b: Buffer, at: number): { value: number; next: number } | undefined {
+  let value = 0;
   let shift = 1;
-  let i = at;
-  for (;;) {
-    if (i >= buf.length || i - at >= 5) return undefined;
-    const b = buf[i++] as number;
-    length += (b & 0x7f) * shift;
-    if (b < 0x80) break;
+  for (let i = at; i < b.length && i - at < MAX_VARINT; i++) {
+    const byte = b[i] as number;
+    value += (byte & 0x7f) * shift;
+    if (byte < 0x80) return { value, next: i + 1 };
     shift *= 128;
   }
-  if (length > max || i + length > buf.length) return undefined;
-  return { text: buf.subarray(i, i + length).toString("utf8"), next: i + length };
+  return undefined;
 }
 
 function readPointer(b: Buffer, offset: number, size: number, bigEndian: boolean): number {
@@ -147,6 +175,11 @@ function goString(
   const bytes = readAddress(buf, exe, data, length);
   if (bytes === undefined || bytes.length < length) return undefined;
   return bytes.toString("utf8");
+}
+
+/** Whether a file starting with `head` (its first 8 bytes or more) can be an executable with Go build information. */
+export function mayBeGoExecutable(head: Buffer): boolean {
+  return executableFormat(head) !== undefined || isUniversalMachO(head);
 }
 
 /** Universal Mach-O (0xcafebabe, also a Java class file's magic: told apart by a small architecture count). */

@@ -1,14 +1,14 @@
 // Which files the binary detectors ask for. `wants` sees only path, size and mode, and every file it
 // accepts is read whole into memory, so it stays narrow: executables by their mode bits, archives by
-// their extension, both within size bounds.
+// their extension, both within size bounds. Executables of any size can be streamed instead.
 
 const MB = 1024 * 1024;
 
 /** Smaller files cannot hold an executable with build information. */
 export const MIN_EXECUTABLE_BYTES = 1024;
 /**
- * Larger executables are not read: a file is buffered whole, and the scan's memory bound holds only
- * if one file cannot take most of it. (Some Go programs, terraform providers for one, are larger.)
+ * Larger executables are not read whole: the scan's memory bound holds only if one file cannot take
+ * most of it. (Some Go programs, terraform providers for one, are larger: they are streamed.)
  */
 export const MAX_EXECUTABLE_BYTES = 256 * MB;
 export const MAX_ARCHIVE_BYTES = 256 * MB;
@@ -21,7 +21,12 @@ const SKIPPED_TREES = ["usr/share/", "usr/include/", "usr/src/", "proc/", "sys/"
 
 /** A regular file with an execute bit, of a size an executable with build information can have. */
 export function wantsExecutable(path: string, size: number, mode: number): boolean {
-  if (size < MIN_EXECUTABLE_BYTES || size > MAX_EXECUTABLE_BYTES) return false;
+  return size <= MAX_EXECUTABLE_BYTES && wantsStreamedExecutable(path, size, mode);
+}
+
+/** The same files without the upper bound: a streamed file is never held whole. */
+export function wantsStreamedExecutable(path: string, size: number, mode: number): boolean {
+  if (size < MIN_EXECUTABLE_BYTES) return false;
   if ((mode & 0o111) === 0) return false;
   // Tar headers carry permission bits only; stat modes carry the type too.
   const type = mode & S_IFMT;

@@ -66,14 +66,14 @@ describe("the real test image", () => {
     const result = await analyzeImage(image, [everyFile, awsKeys]);
     const got = result.packages.map((p) => p.name).sort();
     expect(result.partial).toBe(false);
+    // Every name of a hard-linked file is analyzed: through the layer read again for the tar forms.
+    expect(got).toEqual(files);
+    expect(linked.size).toBeGreaterThan(0);
     if (form === "rootfs") {
-      expect(got).toEqual(files);
       expect(result.findings).toEqual([]);
       return;
     }
-    // A hard link is analyzed through the file it names, earlier in its layer, not again.
-    expect(got.filter((g) => !files.includes(g))).toEqual([]);
-    expect(files.filter((f) => !got.includes(f) && !linked.has(f))).toEqual([]);
+    expect(result.warnings).toEqual([]);
     expect(image.layers.map((l) => l.info.createdBy)).toEqual([
       "mmdebstrap --variant=minbase --include=ca-certificates bookworm",
       "COPY app /app",

@@ -302,3 +302,22 @@ export function fileEntry(path: string, buf: Buffer, mode = 0o755): FileEntry {
     },
   };
 }
+
+/** The module text of the large Go executables of the streaming tests. */
+export const STREAM_MODINFO = [
+  "path\texample.com/big/cmd/big",
+  "mod\texample.com/big\tv2.3.4\th1:abc=",
+  "dep\tgithub.com/hashicorp/hcl/v2\tv2.19.1\th1:x=",
+  "dep\tgoogle.golang.org/grpc\tv1.60.0\th1:y=",
+  "build\t-compiler=gc",
+  "",
+].join("\n");
+
+/** An ELF whose .go.buildinfo section (16-byte aligned) follows `textSize` bytes of code-like filler, with 1 MB of data after it. */
+export function bigGoElf(textSize: number, blob = goBuildInfoInline("go1.22.5", STREAM_MODINFO)): { buf: Buffer; at: number } {
+  const text = Buffer.alloc(textSize);
+  for (let i = 0; i < textSize; i += 4096) text.write("\xff Go buildinf?", i, "latin1"); // near misses on every page
+  const buf = buildElf({ sections: [{ name: ".text", data: text, addr: 0x401000, writable: false }, { name: ".go.buildinfo", data: blob, addr: 0x401000 + textSize + 0x1000 }, { name: ".data", data: Buffer.alloc(1024 * 1024, 1) }] });
+  return { buf, at: buf.indexOf(blob) };
+}
+

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { binaryAnalyzers } from "../../../src/packages/binary/index.js";
-import { MAX_EXECUTABLE_BYTES, wantsExecutable } from "../../../src/packages/binary/wants.js";
+import { MAX_EXECUTABLE_BYTES, wantsExecutable, wantsStreamedExecutable } from "../../../src/packages/binary/wants.js";
 
 const MB = 1024 * 1024;
 
@@ -23,11 +23,13 @@ const EXECUTABLES: [path: string, size: number, mode: number, wanted: boolean][]
 describe("which files the binary detectors read", () => {
   it.each(EXECUTABLES)("%s (%i bytes, mode %o): %s", (path, size, mode, wanted) => {
     expect(wantsExecutable(path, size, mode)).toBe(wanted);
+    // Streamed, the same files and those past the memory bound.
+    expect(wantsStreamedExecutable(path, size, mode)).toBe(wanted || path === "usr/bin/huge");
   });
 
   it("binaryAnalyzers: Go, cargo-auditable and Java, with stable distinct names", () => {
     expect(binaryAnalyzers.map((a) => [a.name, a.kind, a.version])).toEqual([
-      ["go-binary", "packages", 1],
+      ["go-binary", "packages", 2],
       ["cargo-auditable", "packages", 1],
       ["java-archive", "packages", 1],
     ]);
