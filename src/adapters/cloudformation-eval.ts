@@ -5,7 +5,8 @@
 import type { SourceRange } from "../checks/types.js";
 import { InputError } from "../core/errors.js";
 import type { IacNode } from "../models/value.js";
-import { get, text, type Raw } from "./cloudformation-tree.js";
+import { FOR_EACH, ForEachExpander, hasForEach, type Expanded } from "./cloudformation-foreach.js";
+import { get, text, type Raw, type RawEntry } from "./cloudformation-tree.js";
 
 /** `AWS::NoValue`: the property (or list item) is removed. */
 export const NO_VALUE: unique symbol = Symbol("AWS::NoValue");
@@ -30,6 +31,8 @@ const DYNAMIC_REFERENCE = /\{\{resolve:/;
 const MAX_STRING = 1 << 20;
 /** Values and characters evaluation may produce: templates are at most 1 MB, so this is never reached by a real one. */
 const WORK_BUDGET = 2_000_000;
+/** Values the copies Fn::ForEach makes may hold in all: the expanded template must still fit CloudFormation's 1 MB. */
+const FOR_EACH_NODES = 250_000;
 
 function unknown(range: SourceRange, ref?: string): IacNode {
   return ref === undefined ? { t: "unknown", range } : { t: "unknown", range, ref };
@@ -64,8 +67,34 @@ export class Evaluator {
   readonly warnings: Warning[] = [];
   private readonly conditionCache = new Map<string, boolean | undefined | "pending">();
   private work = 0;
+  private readonly loops: ForEachExpander;
 
-  constructor(private readonly t: TemplateParts) {}
+  constructor(private readonly t: TemplateParts) {
+    this.loops = new ForEachExpander({
+      path: t.path,
+      collection: (raw) => this.collection(raw),
+      warn: (range, message) => this.warn(range, message),
+      maxNodes: FOR_EACH_NODES,
+    });
+  }
+
+  /** A map's entries with their Fn::ForEach loops expanded; `what` names what an unknown loop leaves out. */
+  expandLoops(entries: readonly RawEntry[], what: string): Expanded {
+    return this.loops.expand(entries, what);
+  }
+
+  /** Fn::ForEach's collection: its items when the list and every item in it are known. */
+  private collection(raw: Raw): string[] | undefined {
+    const v = this.value(raw);
+    if (v === NO_VALUE || v.t !== "list") return undefined;
+    const out: string[] = [];
+    for (const item of v.items) {
+      const p = knownPrim(item);
+      if (p === undefined) return undefined;
+      out.push(String(p));
+    }
+    return out;
+  }
 
   warn(range: SourceRange, message: string): void {
     this.warnings.push({ line: range.startLine, message });
@@ -87,7 +116,14 @@ export class Evaluator {
       return { t: "list", items, range: raw.range };
     }
     const entries = new Map<string, IacNode>();
-    for (const e of raw.entries) {
+    let written: readonly RawEntry[] = raw.entries;
+    if (hasForEach(written)) {
+      // A property map (Fn::ForEach in Properties): what an unknown loop adds is not known, so neither is the map.
+      const x = this.expandLoops(written, "the properties it makes are not known");
+      if (!x.complete) return unknown(raw.range);
+      written = x.entries;
+    }
+    for (const e of written) {
       const v = this.value(e.value);
       if (v !== NO_VALUE) entries.set(e.key, { ...v, range: e.range } as IacNode);
     }
@@ -122,6 +158,8 @@ export class Evaluator {
     if (raw.k !== "map" || raw.entries.length !== 1) return undefined;
     const e = raw.entries[0];
     if (!e) return undefined;
+    // `{Fn::ForEach::Name: [...]}` alone in a map is a loop that makes the map's entries, not a function.
+    if (e.key.startsWith(FOR_EACH)) return undefined;
     if (e.key === "Ref" || e.key.startsWith("Fn::") || (inCondition && e.key === "Condition")) return { name: e.key, arg: e.value };
     return undefined;
   }

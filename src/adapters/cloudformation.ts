@@ -8,6 +8,7 @@ import { mapCloudFormation } from "./cfn/index.js";
 import type { CfnResource } from "./cfn/types.js";
 import { Evaluator, NO_VALUE, type TemplateParts, type Warning } from "./cloudformation-eval.js";
 import { globalSections, isSam, mergeEntries } from "./cloudformation-sam.js";
+import { FOR_EACH } from "./cloudformation-foreach.js";
 import { entry, get, readTree, text, type Raw } from "./cloudformation-tree.js";
 import type { Adapter, ParsedFile } from "./types.js";
 
@@ -36,7 +37,7 @@ function isTemplate(tree: Raw): boolean {
   if (tree.k !== "map") return false;
   if (entry(tree, "AWSTemplateFormatVersion")) return true;
   const resources = get(tree, "Resources");
-  return resources?.k === "map" && resources.entries.some((e) => text(get(e.value, "Type"))?.startsWith("AWS::") === true);
+  return resources?.k === "map" && resources.entries.some((e) => e.key.startsWith(FOR_EACH) || text(get(e.value, "Type"))?.startsWith("AWS::") === true);
 }
 
 const MAYBE_TEMPLATE = /AWSTemplateFormatVersion|AWS::/;
@@ -90,15 +91,17 @@ export function readTemplate(input: string, path: string): { resources: CfnResou
   last = undefined;
   if (tree.k !== "map") throw new InputError(`${path}:${tree.range.startLine}: not a CloudFormation template: the top level is not a map`);
   const resourcesRaw = get(tree, "Resources");
-  const entries = resourcesRaw?.k === "map" ? resourcesRaw.entries : [];
-  const parts: TemplateParts = {
-    path,
-    parameters: section(tree, "Parameters"),
-    conditions: section(tree, "Conditions"),
-    mappings: get(tree, "Mappings"),
-    resources: new Set(entries.map((e) => e.key)),
-  };
+  const written = resourcesRaw?.k === "map" ? resourcesRaw.entries : [];
+  const conditionsRaw = get(tree, "Conditions");
+  const conditions = new Map<string, Raw>();
+  const resourceIds = new Set(written.filter((e) => !e.key.startsWith(FOR_EACH)).map((e) => e.key));
+  const parts: TemplateParts = { path, parameters: section(tree, "Parameters"), conditions, mappings: get(tree, "Mappings"), resources: resourceIds };
   const ev = new Evaluator(parts);
+  // Fn::ForEach (AWS::LanguageExtensions) makes conditions and resources: expanded before anything refers to them.
+  const conditionEntries = conditionsRaw?.k === "map" ? ev.expandLoops(conditionsRaw.entries, "the conditions it makes are not known").entries : [];
+  for (const e of conditionEntries) conditions.set(e.key, e.value);
+  const entries = ev.expandLoops(written, "the resources it makes are not scanned").entries;
+  for (const e of entries) resourceIds.add(e.key);
   const globals = new Map<string, Map<string, IacNode>>();
   if (isSam(tree)) {
     for (const g of globalSections(tree)) {
@@ -108,10 +111,6 @@ export function readTemplate(input: string, path: string): { resources: CfnResou
   }
   const resources: CfnResource[] = [];
   for (const e of entries) {
-    if (e.key.startsWith("Fn::ForEach::")) {
-      ev.warn(e.range, `${e.key} is not expanded: the resources it makes are not scanned`);
-      continue;
-    }
     const r = resourceOf(ev, e.key, e.value, e.range, globals);
     if (r) resources.push(r);
   }

@@ -2,7 +2,7 @@
 // mapped onto K8sPodSpec with the lines of each value.
 import type { Node } from "yaml";
 import type { SourceRange, Sourced } from "../checks/types.js";
-import type { K8sContainer, K8sPodSpec, K8sProbe, K8sSecurityContext } from "../models/k8s.js";
+import type { K8sContainer, K8sPodSpec, K8sProbe, K8sSecretRef, K8sSecurityContext } from "../models/k8s.js";
 import type { Reader } from "./kubernetes-reader.js";
 
 const SCALARS = ["privileged", "allowPrivilegeEscalation", "runAsNonRoot", "runAsUser", "runAsGroup", "readOnlyRootFilesystem", "procMount", "fsGroup"] as const;
@@ -62,6 +62,16 @@ function probe(r: Reader, node: Node, key: "livenessProbe" | "readinessProbe", f
   return { value: true, range: r.entryRange(node, key, fallback) ?? fallback, handler };
 }
 
+/** `parent.secretKeyRef` or `parent.secretRef`, when written (and not null). */
+function secretRef(r: Reader, parent: Node | undefined, key: "secretKeyRef" | "secretRef", fallback: SourceRange): K8sSecretRef | undefined {
+  const node = r.get(parent, key);
+  if (node === undefined || r.isNull(node)) return undefined;
+  const at = r.entryRange(parent, key, fallback) ?? fallback;
+  const name = r.string(r.get(node, "name"), at);
+  const k = r.string(r.get(node, "key"), at);
+  return { range: at, ...(name ? { name } : {}), ...(k ? { key: k } : {}) };
+}
+
 function container(r: Reader, node: Node, list: K8sContainer["list"], fallback: SourceRange): K8sContainer {
   const range = r.range(node, fallback);
   const res = r.get(node, "resources");
@@ -72,8 +82,15 @@ function container(r: Reader, node: Node, list: K8sContainer["list"], fallback: 
     securityContext: securityContext(r, node, range, false),
     resources: { limits: quantities(r, r.get(res, "limits"), range), requests: quantities(r, r.get(res, "requests"), range) },
     env: r.items(r.get(node, "env")).map((e) => {
+      const at = r.range(e, range);
       const value = r.string(r.get(e, "value"), range);
-      return { name: r.text(r.get(e, "name")) ?? "", range: r.range(e, range), ...(value ? { value } : {}) };
+      const ref = secretRef(r, r.get(e, "valueFrom"), "secretKeyRef", at);
+      return { name: r.text(r.get(e, "name")) ?? "", range: at, ...(value ? { value } : {}), ...(ref ? { secretKeyRef: ref } : {}) };
+    }),
+    envFrom: r.items(r.get(node, "envFrom")).map((e) => {
+      const at = r.range(e, range);
+      const ref = secretRef(r, e, "secretRef", at);
+      return { range: at, ...(ref ? { secretRef: ref } : {}) };
     }),
     ports: r.items(r.get(node, "ports")).map((p) => {
       const at = r.range(p, range);

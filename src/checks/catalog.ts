@@ -13,9 +13,19 @@ export interface CatalogEntry {
   references: PeerReferences;
   compliance: ComplianceRef[];
   remediation: Remediation;
+  /** Present on custom policies (`rules list --policy`): they are the user's, not Mamori's. */
+  custom?: true;
+  /** Where a custom policy is defined, `file:line`. */
+  source?: string;
 }
 
-export function catalogEntry(c: CheckMeta): CatalogEntry {
+/** A custom policy's metadata: a check plus the `file:line` it was read from. */
+export interface CustomCheckMeta extends CheckMeta {
+  source: string;
+}
+
+/** `custom`: the check is a custom policy read from `custom.source`. */
+export function catalogEntry(c: CheckMeta, custom?: { source: string }): CatalogEntry {
   return {
     id: c.id,
     title: c.title,
@@ -26,11 +36,13 @@ export function catalogEntry(c: CheckMeta): CatalogEntry {
     references: { ...(c.references ?? {}) },
     compliance: [...(c.compliance ?? [])],
     remediation: { ...c.remediation },
+    ...(custom ? { custom: true as const, source: custom.source } : {}),
   };
 }
 
-export function catalogJson(checks: readonly CheckMeta[]): CatalogEntry[] {
-  return checks.map(catalogEntry);
+/** The built-in checks, then the custom policies (each marked `custom` with its source). */
+export function catalogJson(checks: readonly CheckMeta[], custom: readonly CustomCheckMeta[] = []): CatalogEntry[] {
+  return [...checks.map((c) => catalogEntry(c)), ...custom.map((c) => catalogEntry(c, c))];
 }
 
 const PEERS: readonly (keyof PeerReferences)[] = ["checkov", "kics", "trivy", "prowler", "cis", "hadolint"];
@@ -66,8 +78,9 @@ const LANG: Record<ExampleFormat, string> = {
   arm: "json",
 };
 
-function section(c: CheckMeta): string {
+function section(c: CheckMeta, source: string | undefined): string {
   const out: string[] = [`## ${c.id}: ${c.title}`, ""];
+  if (source !== undefined) out.push(`- Custom policy: \`${source}\``);
   out.push(`- Severity: ${c.severity}`, `- Kind: ${c.kind ?? "misconfiguration"}`, `- Applies to: \`${c.appliesTo}\``);
   const refs = PEERS.filter((k) => c.references?.[k] !== undefined).map((k) => `${k} ${peerIds({ [k]: c.references?.[k] }).join(", ")}`);
   if (refs.length > 0) out.push(`- Equivalent checks: ${refs.join("; ")}`);
@@ -82,20 +95,24 @@ function section(c: CheckMeta): string {
   return out.join("\n");
 }
 
-export function catalogMarkdown(checks: readonly CheckMeta[]): string {
-  const rows = checks.map(
-    (c) => `| [${c.id}](#${c.id.toLowerCase()}-${anchor(c.title)}) | ${c.severity} | ${cell(c.title)} | \`${c.appliesTo}\` | ${cell(peerIds(c.references).join(", ")) || "—"} |`,
+/** The built-in checks, then the custom policies, each of those marked "(custom)" in the table. */
+export function catalogMarkdown(checks: readonly CheckMeta[], custom: readonly CustomCheckMeta[] = []): string {
+  const all: { c: CheckMeta; source: string | undefined }[] = [...checks.map((c) => ({ c, source: undefined })), ...custom.map((c) => ({ c, source: c.source }))];
+  const rows = all.map(
+    ({ c, source }) =>
+      `| [${c.id}](#${c.id.toLowerCase()}-${anchor(c.title)})${source !== undefined ? " (custom)" : ""} | ${c.severity} | ${cell(c.title)} | \`${c.appliesTo}\` | ${cell(peerIds(c.references).join(", ")) || "—"} |`,
   );
+  const count = custom.length > 0 ? `${checks.length} built-in checks and ${custom.length} custom ${custom.length === 1 ? "policy" : "policies"}.` : `${checks.length} built-in checks.`;
   return [
     "# Mamori rules",
     "",
-    `${checks.length} built-in checks.`,
+    count,
     "",
     "| Id | Severity | Title | Applies to | Equivalent checks |",
     "|---|---|---|---|---|",
     ...rows,
     "",
-    ...checks.map((c) => `${section(c)}\n`),
+    ...all.map(({ c, source }) => `${section(c, source)}\n`),
   ].join("\n");
 }
 

@@ -12,6 +12,7 @@ import type { CliContext } from "./context.js";
 import { progress } from "./progress.js";
 import { writeSbom } from "./sbom-output.js";
 import { resolveScanSettings, type ScanFlags } from "./scan-options.js";
+import { checksWithPolicies, notePolicyFailures } from "./scan-policies.js";
 
 export interface ArtifactFlags extends ScanFlags {
   scanners?: string;
@@ -27,6 +28,8 @@ export interface ArtifactFlags extends ScanFlags {
   username?: string;
   password?: string;
   dockerConfig?: string;
+  /** Custom policy directories or files for the IaC files of the tree (scan fs; repeatable). */
+  policy?: string[];
 }
 
 function parseScanners(text: string | undefined, fromConfig: readonly Scanner[] | undefined, licensePolicy: boolean): Set<Scanner> {
@@ -50,6 +53,9 @@ export async function runArtifactScan(kind: "image" | "fs", target: string, flag
   const policy = settings.config.license;
   const scanners = sbomOnly ? new Set<Scanner>() : parseScanners(flags.scanners, settings.config.scanners, policy !== undefined);
   if (scanners.has("license") && policy === undefined) ctx.note("note: --scanners license needs a license policy (license: deny/allow in mamori.yaml)");
+  // scan fs runs the IaC checks over the tree, custom policies included (as scan iac does).
+  const iacChecks = kind === "fs" && !sbomOnly && scanners.has("config") ? await checksWithPolicies([...(settings.config.policies ?? []), ...(flags.policy ?? [])], ctx) : undefined;
+  if (iacChecks === undefined && (flags.policy ?? []).length > 0) ctx.note("note: --policy applies to the IaC files of scan fs (the config scanner); it is not used here");
 
   const bar = progress(ctx.quiet);
   const store = settings.finish.store === false ? undefined : await openStore(settings.finish.store);
@@ -93,7 +99,7 @@ export async function runArtifactScan(kind: "image" | "fs", target: string, flag
       if (!sbomOnly && scanners.has("config")) {
         // The IaC files of the tree, through the IaC scanner.
         // The secret analyzer has already read every file of the tree.
-        const iac = await scanIac({ target, cwd: ctx.cwd, exclude: settings.exclude, skipChecks: settings.skipChecks, secrets: false });
+        const iac = await scanIac({ target, cwd: ctx.cwd, exclude: settings.exclude, skipChecks: settings.skipChecks, secrets: false, ...(iacChecks ? { checks: iacChecks.checks } : {}) });
         result.findings.push(...iac.findings);
         result.warnings.push(...iac.warnings);
       }
@@ -102,6 +108,7 @@ export async function runArtifactScan(kind: "image" | "fs", target: string, flag
     bar.done();
     await store?.close();
   }
+  if (iacChecks) notePolicyFailures(iacChecks.policies, ctx);
   ctx.trace(`${result.filesScanned} files, ${result.packages?.length ?? 0} packages, ${result.findings.length} findings, ${result.cachedLayers} layers from the cache`);
 
   if (sbomOnly) {

@@ -10,6 +10,7 @@ import { scanIac } from "../scan/iac.js";
 import type { CliContext } from "./context.js";
 import { progress } from "./progress.js";
 import { resolveScanSettings, type ScanFlags } from "./scan-options.js";
+import { checksWithPolicies, notePolicyFailures } from "./scan-policies.js";
 
 /** A repeatable option's value with its position among --var and --var-file. */
 export interface OrderedArg {
@@ -57,12 +58,7 @@ export async function runIacScan(path: string, flags: IacScanFlags, ctx: CliCont
   const maxFileSize = flags.maxFileSize !== undefined ? parseSize(flags.maxFileSize, "--max-file-size") : settings.config.limits?.maxFileSize;
   if (flags.fix !== undefined && path === "-") throw new InputError("--fix: standard input cannot be fixed; name a file or directory");
 
-  // Policies are compiled before anything is scanned, so a broken one stops the run (exit 2).
-  const policyPaths = [...(settings.config.policies ?? []), ...(flags.policy ?? [])];
-  const { builtinChecks } = await import("../checks/registry.js");
-  const policies = policyPaths.length > 0 ? (await import("../policy/index.js")).loadPolicies(policyPaths, { cwd: ctx.cwd, builtin: builtinChecks }) : [];
-  if (policies.length > 0) ctx.trace(`${policies.length} custom policies from ${policyPaths.join(", ")}`);
-  const checks = [...builtinChecks, ...policies];
+  const { checks, policies } = await checksWithPolicies([...(settings.config.policies ?? []), ...(flags.policy ?? [])], ctx);
 
   const bar = progress(ctx.quiet);
   let result;
@@ -86,9 +82,7 @@ export async function runIacScan(path: string, flags: IacScanFlags, ctx: CliCont
     bar.done();
   }
   ctx.trace(`scanned ${result.filesScanned} files, ${result.findings.length} findings`);
-  for (const p of policies) {
-    for (const [message, count] of p.failures) ctx.note(`warning: policy ${p.id} (${p.source}) could not be evaluated on ${count} resource(s): ${message}`);
-  }
+  notePolicyFailures(policies, ctx);
   if (result.filesScanned === 0 && path !== "-") {
     ctx.note(`note: no file under ${path} is of a format Mamori scans yet (Dockerfile, Terraform, Kubernetes and the other IaC formats)`);
   }

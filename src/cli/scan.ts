@@ -26,6 +26,9 @@ function addArtifactOptions(cmd: Command): Command {
     .addOption(new Option("--detection <mode>", "judge language packages inside OS packages by the distribution (distro) or upstream").choices(["distro", "upstream"]));
 }
 
+const POLICY_HELP = "custom policies (YAML with a CEL condition) in a directory or file, run on the IaC files; repeatable";
+const repeatable = (v: string, all: string[]): string[] => [...all, v];
+
 // --var and --var-file apply in the order given, across both options, as in Terraform.
 let argOrder = 0;
 const inOrder = (value: string, all: OrderedArg[]): OrderedArg[] => [...all, { n: argOrder++, value }];
@@ -40,7 +43,7 @@ export function register(program: Command): void {
   addScanOptions(iac)
     .addOption(new Option("--input-format <format>", "format of standard input or of a file whose name does not tell").choices(IAC_INPUT_FORMATS))
     .option("--max-file-size <size>", "skip files larger than this (bytes, or 512KB, 10MB)")
-    .option("--policy <dir>", "custom policies (YAML with a CEL condition) in a directory or file; repeatable", (v: string, all: string[]) => [...all, v], [] as string[])
+    .option("--policy <dir>", POLICY_HELP, repeatable, [] as string[])
     .option("--honor-peer-skips", "also honour Checkov, tfsec, Trivy and KICS skip comments")
     .addOption(new Option("--fix [mode]", "fix what can be fixed mechanically: diff prints a unified diff (the report goes to stderr or --output), write changes the files").choices(["diff", "write"]).preset("diff"))
     .option("--var <name=value>", "set a Terraform input variable of the root modules; repeatable", inOrder, [] as OrderedArg[])
@@ -83,10 +86,12 @@ export function register(program: Command): void {
     .command("fs")
     .description("scan a source tree or unpacked filesystem: packages, vulnerabilities, secrets, malware, IaC")
     .argument("<dir>", "the directory");
-  addArtifactOptions(addScanOptions(fs)).action(async (dir: string, flags: ArtifactFlags, cmd: Command) => {
-    const { runArtifactScan } = await import("./scan-artifact.js");
-    setExitCode(await runArtifactScan("fs", dir, flags, contextOf(cmd)));
-  });
+  addArtifactOptions(addScanOptions(fs))
+    .option("--policy <dir>", POLICY_HELP, repeatable, [] as string[])
+    .action(async (dir: string, flags: ArtifactFlags, cmd: Command) => {
+      const { runArtifactScan } = await import("./scan-artifact.js");
+      setExitCode(await runArtifactScan("fs", dir, flags, contextOf(cmd)));
+    });
 
   for (const later of LATER) {
     const cmd = scan.command(later.kind).description(`${later.summary} (not available yet)`);

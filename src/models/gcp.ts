@@ -40,7 +40,7 @@ export interface StorageBucket extends GcpResource {
   logBucket?: Val<string>;
   /** The bucket `log_bucket` refers to, when it is a reference to a bucket resource. */
   logBucketRef?: string;
-  /** Members granted on this bucket by `google_storage_bucket_iam_member` / `_binding` resources. */
+  /** Members granted on this bucket by `google_storage_bucket_iam_member` / `_binding` / `_policy` resources. */
   members: IamMember[];
   /** Where an IAM resource is whose bucket could not be tied to a bucket of the file. */
   membersUnplaced?: SourceRange;
@@ -139,7 +139,7 @@ export interface Project extends GcpResource {
 
 export type IamScope = "project" | "folder" | "organization";
 
-/** `google_{project,folder,organization}_iam_member` / `_binding`. */
+/** `google_{project,folder,organization}_iam_member` / `_binding`, or one binding of an `_iam_policy`. */
 export interface IamGrant extends GcpResource {
   modelType: "gcp.iam.Grant";
   scope: IamScope;
@@ -263,7 +263,7 @@ export interface DnsManagedZone extends GcpResource {
 
 export interface BigQueryDataset extends GcpResource {
   modelType: "gcp.bigquery.Dataset";
-  /** `access` blocks, `google_bigquery_dataset_access`, and dataset IAM members/bindings. */
+  /** `access` blocks, `google_bigquery_dataset_access`, and dataset IAM members/bindings/policies. */
   members: IamMember[];
 }
 

@@ -73,10 +73,29 @@ export interface K8sProbe extends Sourced<true> {
   handler: string;
 }
 
+/** A reference to a Secret: `valueFrom.secretKeyRef` or `envFrom[].secretRef`. */
+export interface K8sSecretRef {
+  /** The Secret's `name`, when written. */
+  name?: Sourced<string>;
+  /** `secretKeyRef.key`; absent on `secretRef`, which takes every key. */
+  key?: Sourced<string>;
+  /** The `secretKeyRef:` / `secretRef:` entry. */
+  range: SourceRange;
+}
+
 export interface K8sEnvVar {
   name: string;
   /** A literal `value:`, never `valueFrom`. */
   value?: Sourced<string>;
+  /** `valueFrom.secretKeyRef`: the value is a Secret's key. */
+  secretKeyRef?: K8sSecretRef;
+  range: SourceRange;
+}
+
+/** One `envFrom` entry: every key of a ConfigMap or Secret as a variable. */
+export interface K8sEnvFrom {
+  /** `secretRef`, when the source is a Secret. */
+  secretRef?: K8sSecretRef;
   range: SourceRange;
 }
 
@@ -102,6 +121,7 @@ export interface K8sContainer {
   livenessProbe?: K8sProbe;
   readinessProbe?: K8sProbe;
   env: K8sEnvVar[];
+  envFrom: K8sEnvFrom[];
   ports: K8sPort[];
 }
 

@@ -172,8 +172,8 @@ describe("cloudFormationAdapter: conditions, parameters and SAM", () => {
     expect(warnings).toEqual([{ line: 9, message: "the Properties of Unsure could not be worked out: not scanned" }]);
   });
 
-  it("warns on Fn::ForEach and on resources without a Type", () => {
-    const text = `Transform: AWS::LanguageExtensions\nResources:\n  Fn::ForEach::Buckets:\n    - Name\n    - [a, b]\n    - Bucket\${Name}:\n        Type: AWS::S3::Bucket\n  NoType:\n    Properties: {}\n`;
+  it("warns on Fn::ForEach over an unknown collection and on resources without a Type", () => {
+    const text = `Transform: AWS::LanguageExtensions\nResources:\n  Fn::ForEach::Buckets:\n    - Name\n    - !Ref Names\n    - Bucket\${Name}:\n        Type: AWS::S3::Bucket\n  NoType:\n    Properties: {}\nParameters:\n  Names: { Type: CommaDelimitedList }\n`;
     const parsed = cloudFormationAdapter.parse(text, "t.yaml");
     expect(parsed.models.filter((m) => m.modelType === "aws.s3.Bucket")).toEqual([]);
     expect(parsed.warnings.map((w) => w.line)).toEqual([3, 8]);

@@ -1,16 +1,27 @@
 // A block with its values evaluated (the TfBlock mappers read), `dynamic` blocks expanded into the
 // blocks they stand for. An attribute's value carries the attribute's lines; an attribute that
 // evaluates to null is left out, as Terraform treats `x = null` as not setting x.
+import type { SourceRange } from "../../checks/types.js";
 import type { TfBlock, TfNode } from "../terraform-hcl.js";
 import { bind, type Cx } from "./eval-context.js";
 import { evalSafe, iterationPairs } from "./eval.js";
 import type { HclAttr, HclBlock } from "./syntax.js";
-import { EvalError, object, unknown, type V } from "./value.js";
+import { EvalError, object, place, unknown, type V } from "./value.js";
 
-/** Evaluates one attribute; `own` gives a remembered value for it (a resource's top-level arguments). */
+/**
+ * Evaluates one attribute; `own` gives a remembered value for it (a resource's top-level arguments).
+ * One an override file brought is evaluated there and reported where it is merged (override.ts).
+ */
 function attrValue(a: HclAttr, cx: Cx, own: ((a: HclAttr) => V) | undefined): TfNode {
-  const v = own ? own(a) : evalSafe(a.expr, cx);
-  return { ...v, range: a.r } as TfNode;
+  const v = own ? own(a) : a.from ? place(evalSafe(a.expr, { ...cx, file: a.from.file }), a.from.at, true) : evalSafe(a.expr, cx);
+  return { ...v, range: a.from?.at ?? a.r } as TfNode;
+}
+
+/** A nested block from an override file: every value at the lines where it is merged. */
+function relocated(b: TfBlock, at: SourceRange): TfBlock {
+  const attrs = new Map<string, TfNode>();
+  for (const [k, v] of b.attrs) attrs.set(k, place(v, at, true));
+  return { ...b, range: at, attrs, blocks: b.blocks.map((x) => relocated(x, at)) };
 }
 
 function isNull(v: TfNode): boolean {
@@ -63,8 +74,10 @@ export function evalBlock(b: HclBlock, cx: Cx, own: ((a: HclAttr) => V) | undefi
   }
   const blocks: TfBlock[] = [];
   for (const x of b.blocks) {
-    if (x.type === "dynamic" && x.labels.length === 1 && depth < 32) blocks.push(...expandDynamic(x, cx, depth));
-    else blocks.push(evalBlock(x, cx, undefined, depth + 1));
+    const at = x.from?.at;
+    const inner: Cx = x.from ? { ...cx, file: x.from.file } : cx;
+    const made = x.type === "dynamic" && x.labels.length === 1 && depth < 32 ? expandDynamic(x, inner, depth) : [evalBlock(x, inner, undefined, depth + 1)];
+    blocks.push(...(at ? made.map((m) => relocated(m, at)) : made));
   }
   return { type: b.type, labels: b.labels, range: b.r, attrs, blocks };
 }

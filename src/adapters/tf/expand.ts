@@ -7,8 +7,8 @@ import { bind, type Cx, type Names } from "./eval-context.js";
 import { evalSafe } from "./eval.js";
 import { keyText } from "./eval-traversal.js";
 import { LIMITS } from "./limits.js";
-import type { HclBlock } from "./syntax.js";
-import { isKnown, object, prim, sortedKeys, unknown, type V } from "./value.js";
+import type { HclAttr, HclBlock } from "./syntax.js";
+import { isKnown, object, place, prim, sortedKeys, unknown, type V } from "./value.js";
 
 export interface Instance {
   /** The count index or for_each key; unknown for the stand-in of an uncountable set; undefined without count/for_each. */
@@ -28,19 +28,28 @@ function stand(kind: "count" | "each", range: SourceRange, up: Names | undefined
 /** The one instance that stands for all when a block's count or for_each cannot be worked out. */
 export function standIn(block: HclBlock, up: Names | undefined): Instance {
   const count = block.attrs.find((a) => a.name === "count");
-  return stand(count ? "count" : "each", (count ?? block).r, up);
+  return stand(count ? "count" : "each", count ? (count.from?.at ?? count.r) : block.r, up);
+}
+
+/** `count` or `for_each` as written, or as an override file set it: evaluated there, at the merged block's lines. */
+function metaArg(block: HclBlock, name: string, cx: Cx): { r: SourceRange; expr: HclAttr["expr"]; file: string; value: () => V } | undefined {
+  const a = block.attrs.find((x) => x.name === name);
+  if (!a) return undefined;
+  const from = a.from;
+  if (!from) return { r: a.r, expr: a.expr, file: cx.file, value: () => evalSafe(a.expr, cx) };
+  return { r: from.at, expr: a.expr, file: from.file, value: () => place(evalSafe(a.expr, { ...cx, file: from.file }), from.at, true) };
 }
 
 /** The instances of a block with `count` or `for_each` (evaluated in `cx`), or its one instance. */
 export function instancesOf(block: HclBlock, cx: Cx, warn: (line: number, message: string) => void): { kind: Repetition; instances: Instance[] } {
-  const count = block.attrs.find((a) => a.name === "count");
-  const forEach = block.attrs.find((a) => a.name === "for_each");
-  const why = (e: { r: SourceRange; o: number; z: number }, reason: string): void => cx.scope.explain?.(e, cx.file, reason);
+  const count = metaArg(block, "count", cx);
+  const forEach = metaArg(block, "for_each", cx);
+  const why = (a: { expr: { r: SourceRange; o: number; z: number }; file: string }, reason: string): void => cx.scope.explain?.(a.expr, a.file, reason);
   if (count) {
-    const v = evalSafe(count.expr, cx);
+    const v = count.value();
     const n = v.t === "prim" && typeof v.value === "number" ? v.value : v.t === "prim" && typeof v.value === "string" && /^\d+$/.test(v.value) ? Number(v.value) : undefined;
     if (n === undefined || !Number.isInteger(n) || n < 0) {
-      why(count.expr, "count is not known: one instance stands for all");
+      why(count, "count is not known: one instance stands for all");
       return { kind: "count", instances: [stand("count", count.r, cx.names)] };
     }
     if (n > LIMITS.maxInstances) {
@@ -55,7 +64,7 @@ export function instancesOf(block: HclBlock, cx: Cx, warn: (line: number, messag
     return { kind: "count", instances };
   }
   if (forEach) {
-    const v = evalSafe(forEach.expr, cx);
+    const v = forEach.value();
     let pairs: [string, V][] | undefined;
     if (v.t === "object") pairs = sortedKeys(v.entries).map((k) => [k, v.entries.get(k) as V]);
     else if (v.t === "list" && v.items.every((x) => isKnown(x) && x.t === "prim" && typeof x.value === "string")) {
@@ -63,7 +72,7 @@ export function instancesOf(block: HclBlock, cx: Cx, warn: (line: number, messag
       pairs = keys.map((k) => [k, prim(k, forEach.r)]);
     }
     if (!pairs) {
-      why(forEach.expr, "for_each is not known: one instance stands for all");
+      why(forEach, "for_each is not known: one instance stands for all");
       return { kind: "for_each", instances: [stand("each", forEach.r, cx.names)] };
     }
     if (pairs.length > LIMITS.maxInstances) {

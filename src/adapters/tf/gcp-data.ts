@@ -1,8 +1,9 @@
-// Terraform onto data and key services: KMS crypto keys (with their IAM), Cloud DNS zones,
-// BigQuery datasets (with their access entries and IAM) and Pub/Sub topics.
+// Terraform onto data and key services: KMS crypto keys (with their IAM members, bindings and
+// policies), Cloud DNS zones, BigQuery datasets (with their access entries and IAM) and Pub/Sub topics.
 import type { BigQueryDataset, DnsManagedZone, IamMember, KmsCryptoKey, PubSubTopic } from "../../models/gcp.js";
 import type { Val } from "../../models/value.js";
 import type { TfBlock } from "../terraform-hcl.js";
+import { policyMembers } from "./gcp-policy.js";
 import { blockOf, childOf, childrenOf, grantedMembers, joinOn, literalAttr, presenceAt, stringAt } from "./gcp-util.js";
 import type { TfIndex, TfMapper, TfResource } from "./types.js";
 import { base, stringOf, unknownVal } from "./util.js";
@@ -13,10 +14,12 @@ function cryptoKeys(index: TfIndex): KmsCryptoKey[] {
     const name = key.block.attrs.get("name");
     return name?.t === "prim" && typeof name.value === "string" && literal.endsWith(`/cryptoKeys/${name.value}`);
   };
-  const grants = ["google_kms_crypto_key_iam_member", "google_kms_crypto_key_iam_binding"].map((t) => joinOn(index, t, "crypto_key_id", "google_kms_crypto_key", byName));
-  const unplaced = grants.find((j) => j.unplaced)?.unplaced;
+  const join = (t: string) => joinOn(index, t, "crypto_key_id", "google_kms_crypto_key", byName);
+  const grants = ["google_kms_crypto_key_iam_member", "google_kms_crypto_key_iam_binding"].map(join);
+  const policies = join("google_kms_crypto_key_iam_policy");
+  const unplaced = [...grants, policies].find((j) => j.unplaced)?.unplaced;
   return index.ofType("google_kms_crypto_key").map((r) => {
-    const members = grants.flatMap((j) => (j.byTarget.get(r.address) ?? []).flatMap(grantedMembers));
+    const members = [...grants.flatMap((j) => (j.byTarget.get(r.address) ?? []).flatMap(grantedMembers)), ...(policies.byTarget.get(r.address) ?? []).flatMap(policyMembers)];
     const m: KmsCryptoKey = { ...base(r, "gcp.kms.CryptoKey"), members };
     if (unplaced) m.membersUnplaced = unplaced;
     const purpose = stringAt(r.block, "purpose");
@@ -65,6 +68,7 @@ function accessMember(b: TfBlock, via: string): IamMember | undefined {
 function datasets(index: TfIndex): BigQueryDataset[] {
   const via = (t: string) => joinOn(index, t, "dataset_id", "google_bigquery_dataset", literalAttr("dataset_id"));
   const iam = ["google_bigquery_dataset_iam_member", "google_bigquery_dataset_iam_binding"].map(via);
+  const policies = via("google_bigquery_dataset_iam_policy");
   const access = via("google_bigquery_dataset_access");
   return index.ofType("google_bigquery_dataset").map((r) => {
     const members: IamMember[] = [];
@@ -80,6 +84,7 @@ function datasets(index: TfIndex): BigQueryDataset[] {
       if (m) members.push(m);
     }
     members.push(...iam.flatMap((j) => (j.byTarget.get(r.address) ?? []).flatMap(grantedMembers)));
+    members.push(...(policies.byTarget.get(r.address) ?? []).flatMap(policyMembers));
     return { ...base(r, "gcp.bigquery.Dataset"), members };
   });
 }

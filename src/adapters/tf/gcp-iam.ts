@@ -1,6 +1,8 @@
 // Terraform onto projects and the resource hierarchy's IAM: role grants at project, folder and
-// organization level, service account keys and audit configuration.
+// organization level (member, binding and whole-policy resources), service account keys and audit
+// configuration.
 import type { AuditConfig, IamGrant, IamScope, Project, ServiceAccountKey } from "../../models/gcp.js";
+import { policyBindings } from "./gcp-policy.js";
 import { boolAt, childrenOf, grantedMembers, stringsAt } from "./gcp-util.js";
 import type { TfMapper, TfResource } from "./types.js";
 import { base, stringOf, unknownVal } from "./util.js";
@@ -20,6 +22,11 @@ function grant(scope: IamScope, r: TfResource): IamGrant {
   const role = members[0]?.role ?? stringOf(r.block.attrs.get("role"));
   if (role) m.role = role;
   return m;
+}
+
+/** `google_{project,folder,organization}_iam_policy`: one grant per binding of its policy. */
+function policyGrants(scope: IamScope, r: TfResource): IamGrant[] {
+  return policyBindings(r.block.attrs.get("policy_data")).map((b) => ({ ...base(r, "gcp.iam.Grant"), scope, role: b.role, members: b.members }));
 }
 
 function auditConfig(scope: IamScope, r: TfResource): AuditConfig {
@@ -42,6 +49,7 @@ function serviceAccountKey(r: TfResource): ServiceAccountKey {
 export const gcpIamMappers: readonly TfMapper[] = [
   (index) => index.ofType("google_project").map(project),
   (index) => SCOPES.flatMap((s) => ["member", "binding"].flatMap((k) => index.ofType(`google_${s}_iam_${k}`).map((r) => grant(s, r)))),
+  (index) => SCOPES.flatMap((s) => index.ofType(`google_${s}_iam_policy`).flatMap((r) => policyGrants(s, r))),
   (index) => SCOPES.flatMap((s) => index.ofType(`google_${s}_iam_audit_config`).map((r) => auditConfig(s, r))),
   (index) => index.ofType("google_service_account_key").map(serviceAccountKey),
 ];

@@ -1,18 +1,24 @@
-// Terraform onto Cloud Storage buckets, with the IAM members and bindings that refer to them.
+// Terraform onto Cloud Storage buckets, with the IAM members, bindings and policies that refer to them.
 import type { IamMember, StorageBucket } from "../../models/gcp.js";
+import { policyMembers } from "./gcp-policy.js";
 import { boolAt, grantedMembers, joinOn, literalAttr, nodeAt, presenceAt, stringAt } from "./gcp-util.js";
 import type { TfIndex, TfMapper } from "./types.js";
 import { base, refTarget, stringOf } from "./util.js";
 
 const BUCKET = "google_storage_bucket";
 const IAM = ["google_storage_bucket_iam_member", "google_storage_bucket_iam_binding"];
+const POLICY = "google_storage_bucket_iam_policy";
 
 function buckets(index: TfIndex): StorageBucket[] {
   const grants = IAM.map((t) => joinOn(index, t, "bucket", BUCKET, literalAttr("name")));
-  const unplaced = grants.find((j) => j.unplaced)?.unplaced;
+  const policies = joinOn(index, POLICY, "bucket", BUCKET, literalAttr("name"));
+  const unplaced = [...grants, policies].find((j) => j.unplaced)?.unplaced;
   return index.ofType(BUCKET).map((r) => {
     const b = r.block;
-    const members: IamMember[] = grants.flatMap((j) => (j.byTarget.get(r.address) ?? []).flatMap(grantedMembers));
+    const members: IamMember[] = [
+      ...grants.flatMap((j) => (j.byTarget.get(r.address) ?? []).flatMap(grantedMembers)),
+      ...(policies.byTarget.get(r.address) ?? []).flatMap(policyMembers),
+    ];
     const m: StorageBucket = { ...base(r, "gcp.storage.Bucket"), members };
     if (unplaced) m.membersUnplaced = unplaced;
     const name = stringOf(b.attrs.get("name"));

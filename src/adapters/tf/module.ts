@@ -6,15 +6,16 @@ import type { SourceRange } from "../../checks/types.js";
 import type { TfResource } from "./types.js";
 import { evalBlock } from "./blocks.js";
 import { convert, isPrimitive, typeSpec } from "./convert.js";
+import { RENDERED_DATA } from "./data-render.js";
 import type { Cx, Resolved, Scope, TStep, Where } from "./eval-context.js";
 import { evalExpr, evalSafe } from "./eval.js";
 import { applyStep, keyText } from "./eval-traversal.js";
 import { instancesOf, pick, standIn, type Instance, type Repetition } from "./expand.js";
 import { Lazy, type Computed, type LazyHost } from "./lazy.js";
 import type { Budget } from "./limits.js";
-import { POLICY_DOCUMENT_OUTPUTS, POLICY_DOCUMENT_TYPE, policyDocumentValue } from "./policy-document.js";
 import type { Expr, HclAttr, HclBlock, HclFile } from "./syntax.js";
-import { EvalError, list, object, openObjects, prim, unknown, type V } from "./value.js";
+import { moduleBlocks } from "./override.js";
+import { EvalError, list, object, openObjects, place, prim, unknown, type V } from "./value.js";
 import type { RootValue } from "./variables.js";
 
 export interface Via {
@@ -62,7 +63,7 @@ interface ResDecl {
 
 interface ResInstance extends Instance {
   attrs: Map<string, Lazy>;
-  /** The document a `data "aws_iam_policy_document"` instance renders. */
+  /** The value a rendered data source instance gives (RENDERED_DATA: a policy document, a Google IAM policy). */
   doc?: Lazy;
 }
 
@@ -116,7 +117,9 @@ export class ModuleInstance implements Scope {
   ) {
     this.budget = host.budget;
     this.explain = host.explain;
-    for (const f of def.files) for (const b of f.blocks) this.declare(b, f.path);
+    const { declared, warnings } = moduleBlocks(def);
+    for (const d of declared) this.declare(d.block, d.file);
+    for (const w of warnings) host.warn(w.file, w.line, w.message);
   }
 
   private declare(b: HclBlock, file: string): void {
@@ -126,7 +129,9 @@ export class ModuleInstance implements Scope {
       for (const a of b.attrs) this.locals.set(a.name, this.lazy(`local.${a.name}`, file, a.r, () => ({ value: evalSafe(a.expr, this.cx(file)), file })));
     } else if (b.type === "output" && l0 !== undefined) {
       const value = attrOf(b, "value");
-      this.outputs.set(l0, this.lazy(`output.${l0}`, file, b.r, () => ({ value: value ? evalSafe(value.expr, this.cx(file)) : prim(null, b.r), file })));
+      // An override file's value is computed in that file; used elsewhere, it takes the use's lines.
+      const at = value?.from?.file ?? file;
+      this.outputs.set(l0, this.lazy(`output.${l0}`, file, b.r, () => ({ value: value ? evalSafe(value.expr, this.cx(at)) : prim(null, b.r), file: at })));
     } else if ((b.type === "resource" || b.type === "data") && l0 !== undefined && l1 !== undefined) {
       (b.type === "data" ? this.data : this.resources).set(`${l0}.${l1}`, { type: l0, name: l1, data: b.type === "data", block: b, file });
     } else if (b.type === "module" && l0 !== undefined) this.calls.set(l0, { name: l0, block: b, file });
@@ -167,7 +172,8 @@ export class ModuleInstance implements Scope {
     const nullable = attrOf(d.block, "nullable");
     const nv = nullable ? evalSafe(nullable.expr, cx) : undefined;
     if (given?.value.t === "prim" && given.value.value === null && nv?.t === "prim" && nv.value === false && def) given = undefined;
-    const out: Computed = given ?? (def ? { value: evalSafe(def.expr, cx), file: d.file } : { value: unknown(d.block.r), file: d.file });
+    const defFile = def?.from?.file ?? d.file;
+    const out: Computed = given ?? (def ? { value: evalSafe(def.expr, this.cx(defFile)), file: defFile } : { value: unknown(d.block.r), file: d.file });
     if (!given && !def) this.explain?.(d.block, d.file, `var.${name} has no value (no default, and not set by ${this.inputs ? "the module call" : "a .tfvars file, --var, --var-file or TF_VAR_" + name})`);
     try {
       return { value: convert(out.value, type, d.block.r, (e: Expr) => evalSafe(e, cx)), file: out.file };
@@ -198,7 +204,12 @@ export class ModuleInstance implements Scope {
     let l = inst.attrs.get(a.name);
     if (!l) {
       const label = `${d.data ? "data." : ""}${d.type}.${d.name}${inst.suffix}.${a.name}`;
-      l = this.lazy(label, d.file, a.r, () => ({ value: evalSafe(a.expr, { scope: this, file: d.file, names: inst.names }), file: d.file }));
+      const from = a.from;
+      l = this.lazy(label, d.file, a.r, () =>
+        from
+          ? { value: place(evalSafe(a.expr, { scope: this, file: from.file, names: inst.names }), from.at, true), file: d.file }
+          : { value: evalSafe(a.expr, { scope: this, file: d.file, names: inst.names }), file: d.file },
+      );
       inst.attrs.set(a.name, l);
     }
     return l.get();
@@ -206,10 +217,11 @@ export class ModuleInstance implements Scope {
 
   /** An attribute the evaluator computes from a data source's own arguments (`data.aws_iam_policy_document.x.json`). */
   private dataOutput(d: ResDecl, inst: ResInstance, name: string): Computed | undefined {
-    if (!d.data || d.type !== POLICY_DOCUMENT_TYPE || !POLICY_DOCUMENT_OUTPUTS.has(name)) return undefined;
-    inst.doc ??= this.lazy(`data.${d.type}.${d.name}${inst.suffix}.json`, d.file, d.block.r, () => {
+    const rendered = d.data ? RENDERED_DATA.get(d.type) : undefined;
+    if (!rendered?.outputs.has(name)) return undefined;
+    inst.doc ??= this.lazy(`data.${d.type}.${d.name}${inst.suffix}.${[...rendered.outputs][0] ?? name}`, d.file, d.block.r, () => {
       const cx: Cx = { scope: this, file: d.file, names: inst.names };
-      return { value: policyDocumentValue(evalBlock(d.block, cx, (a) => this.resAttr(d, inst, a).value)), file: d.file };
+      return { value: rendered.render(evalBlock(d.block, cx, (a) => this.resAttr(d, inst, a).value)), file: d.file };
     });
     return inst.doc.get();
   }
@@ -217,7 +229,8 @@ export class ModuleInstance implements Scope {
   private instanceObject(d: ResDecl, inst: ResInstance): V {
     const entries = new Map<string, V>();
     for (const a of d.block.attrs) entries.set(a.name, this.resAttr(d, inst, a).value);
-    if (d.data && d.type === POLICY_DOCUMENT_TYPE) for (const n of POLICY_DOCUMENT_OUTPUTS) entries.set(n, (this.dataOutput(d, inst, n) as Computed).value);
+    const rendered = d.data ? RENDERED_DATA.get(d.type) : undefined;
+    for (const n of rendered?.outputs ?? []) entries.set(n, (this.dataOutput(d, inst, n) as Computed).value);
     const o = object(entries, d.block.r);
     openObjects.add(o);
     return o;
@@ -237,7 +250,8 @@ export class ModuleInstance implements Scope {
           const inputs = new Map<string, Lazy>();
           for (const a of c.block.attrs) {
             if (META.has(a.name)) continue;
-            inputs.set(a.name, this.lazy(`module.${c.name}${inst.suffix}.${a.name}`, c.file, a.r, () => ({ value: evalSafe(a.expr, { scope: this, file: c.file, names: inst.names }), file: c.file })));
+            const file = a.from?.file ?? c.file;
+            inputs.set(a.name, this.lazy(`module.${c.name}${inst.suffix}.${a.name}`, c.file, a.r, () => ({ value: evalSafe(a.expr, { scope: this, file, names: inst.names }), file })));
           }
           const via = [...this.via, { file: c.file, range: c.block.r }];
           const child = new ModuleInstance(this.host, def, `${this.prefix}module.${c.name}${inst.suffix}.`, via, inputs, [...this.dirs, def.dir], [...this.callPath, c.name]);

@@ -1,5 +1,5 @@
 // A Terraform project: every .tf and .tf.json file under the scan root, read per directory (a directory is a
-// module). Directories no other scanned directory calls are root modules; each root is evaluated
+// module, its override files merged into its other files: override.ts). Directories no other scanned directory calls are root modules; each root is evaluated
 // with its variables and the modules it calls, and its resources (its own and its modules') are
 // mapped onto models. Findings in a module point into the module's file, through the calls.
 import type { ResourceModel } from "../../checks/types.js";
@@ -8,6 +8,7 @@ import type { ParsedFile, ProjectFile, ProjectOptions } from "../types.js";
 import { mapTerraform } from "./index.js";
 import { Budget } from "./limits.js";
 import type { Collected, ModuleDef } from "./module.js";
+import { moduleBlocks } from "./override.js";
 import { HclSyntaxError } from "./parse-cursor.js";
 import { parseConfigFile, syntaxProblem } from "./config-file.js";
 import { RootEval, sourceOf, syntaxWarning, type Sink } from "./root.js";
@@ -22,12 +23,10 @@ function calledDirs(defs: ReadonlyMap<string, ModuleDef>): Map<string, Set<strin
   const calls = new Map<string, Set<string>>();
   for (const def of defs.values()) {
     const out = new Set<string>();
-    for (const f of def.files) {
-      for (const b of f.blocks) {
-        const src = b.type === "module" ? sourceOf(b) : undefined;
-        const dir = src !== undefined && isLocalSource(src) ? localDir(def.dir, src) : undefined;
-        if (dir !== undefined && dir !== def.dir) out.add(dir);
-      }
+    for (const { block: b } of moduleBlocks(def).declared) {
+      const src = b.type === "module" ? sourceOf(b) : undefined;
+      const dir = src !== undefined && isLocalSource(src) ? localDir(def.dir, src) : undefined;
+      if (dir !== undefined && dir !== def.dir) out.add(dir);
     }
     calls.set(def.dir, out);
   }

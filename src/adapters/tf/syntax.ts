@@ -56,10 +56,20 @@ export interface TmplFor {
 /** Literal text, an interpolated expression, or a directive. */
 export type TmplPart = string | Expr | TmplIf | TmplFor;
 
+/**
+ * Set on what an override file merged into a block of another file (override.ts): the file it is
+ * written in (where it is evaluated) and the lines its values are reported at in the merged block.
+ */
+export interface MovedFrom {
+  file: string;
+  at: SourceRange;
+}
+
 export interface HclAttr {
   name: string;
   expr: Expr;
   r: SourceRange;
+  from?: MovedFrom;
 }
 
 export interface HclBody {
@@ -71,6 +81,7 @@ export interface HclBlock extends HclBody {
   type: string;
   labels: string[];
   r: SourceRange;
+  from?: MovedFrom;
 }
 
 export interface HclFile extends HclBody {

@@ -10,7 +10,8 @@ export default defineCheck<IamGrant>({
   title: "Basic Owner or Editor role granted to people",
   severity: "high",
   description:
-    "A project, folder or organization grant gives `roles/owner` or `roles/editor` to a user, group or domain. The " +
+    "A project, folder or organization grant (an `_iam_member`, `_iam_binding`, or a binding of an `_iam_policy`) " +
+    "gives `roles/owner` or `roles/editor` to a user, group or domain. The " +
     "basic roles predate IAM's per-service roles and include write access to nearly every service in scope (Owner " +
     "also manages IAM), so one phished account controls everything beneath it.",
   appliesTo: "gcp.iam.Grant",
@@ -32,6 +33,21 @@ export default defineCheck<IamGrant>({
   role    = "roles/editor"
   members = ["group:developers@example.com", "serviceAccount:ci@acme-app.iam.gserviceaccount.com"]
 }`,
+        `data "google_iam_policy" "app" {
+  binding {
+    role    = "roles/run.developer"
+    members = ["group:developers@example.com"]
+  }
+  binding {
+    role    = "roles/owner"
+    members = ["user:ann@example.com"]
+  }
+}
+
+resource "google_project_iam_policy" "app" {
+  project     = "acme-app"
+  policy_data = data.google_iam_policy.app.policy_data
+}`,
       ],
       good: [
         `resource "google_project_iam_member" "ann" {
@@ -43,6 +59,21 @@ export default defineCheck<IamGrant>({
   project = "acme-app"
   role    = var.role
   member  = "user:ann@example.com"
+}`,
+        `data "google_iam_policy" "app" {
+  binding {
+    role    = "roles/run.developer"
+    members = ["group:developers@example.com"]
+  }
+  binding {
+    role    = "roles/owner"
+    members = ["serviceAccount:break-glass@acme-app.iam.gserviceaccount.com"]
+  }
+}
+
+resource "google_project_iam_policy" "app" {
+  project     = "acme-app"
+  policy_data = data.google_iam_policy.app.policy_data
 }`,
       ],
     },

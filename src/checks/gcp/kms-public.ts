@@ -7,7 +7,7 @@ export default defineCheck<KmsCryptoKey>({
   title: "KMS key is usable by anyone",
   severity: "critical",
   description:
-    "A `google_kms_crypto_key_iam_member` or `_iam_binding` that refers to the key grants a role to `allUsers` or " +
+    "A `google_kms_crypto_key_iam_member`, `_iam_binding` or `_iam_policy` that refers to the key grants a role to `allUsers` or " +
     "`allAuthenticatedUsers`. Anyone (or anyone with a Google account) can then use or manage the key: decrypt the " +
     "data it protects, or destroy key versions and with them the data.",
   appliesTo: "gcp.kms.CryptoKey",
@@ -41,6 +41,22 @@ resource "google_kms_crypto_key_iam_binding" "users" {
   role          = "roles/cloudkms.cryptoKeyEncrypter"
   members       = ["allAuthenticatedUsers"]
 }`,
+        `resource "google_kms_crypto_key" "data" {
+  name     = "data"
+  key_ring = google_kms_key_ring.main.id
+}
+
+data "google_iam_policy" "data_key" {
+  binding {
+    role    = "roles/cloudkms.cryptoKeyDecrypter"
+    members = ["serviceAccount:app@acme-app.iam.gserviceaccount.com", "allAuthenticatedUsers"]
+  }
+}
+
+resource "google_kms_crypto_key_iam_policy" "data" {
+  crypto_key_id = google_kms_crypto_key.data.id
+  policy_data   = data.google_iam_policy.data_key.policy_data
+}`,
       ],
       good: [
         `resource "google_kms_crypto_key" "data" {
@@ -52,6 +68,22 @@ resource "google_kms_crypto_key_iam_member" "app" {
   crypto_key_id = google_kms_crypto_key.data.id
   role          = "roles/cloudkms.cryptoKeyEncrypterDecrypter"
   member        = "serviceAccount:app@acme-app.iam.gserviceaccount.com"
+}`,
+        `resource "google_kms_crypto_key" "data" {
+  name     = "data"
+  key_ring = google_kms_key_ring.main.id
+}
+
+data "google_iam_policy" "data_key" {
+  binding {
+    role    = "roles/cloudkms.cryptoKeyEncrypterDecrypter"
+    members = ["serviceAccount:app@acme-app.iam.gserviceaccount.com"]
+  }
+}
+
+resource "google_kms_crypto_key_iam_policy" "data" {
+  crypto_key_id = google_kms_crypto_key.data.id
+  policy_data   = data.google_iam_policy.data_key.policy_data
 }`,
       ],
     },

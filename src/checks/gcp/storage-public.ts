@@ -7,7 +7,8 @@ export default defineCheck<StorageBucket>({
   title: "Cloud Storage bucket is open to anyone",
   severity: "high",
   description:
-    "A `google_storage_bucket_iam_member` or `_iam_binding` that refers to the bucket grants a role to `allUsers` " +
+    "A `google_storage_bucket_iam_member`, `_iam_binding` or `_iam_policy` (its `policy_data` written out, " +
+    "jsonencode()d or rendered by `data \"google_iam_policy\"`) that refers to the bucket grants a role to `allUsers` " +
     "(anyone on the internet, without signing in) or `allAuthenticatedUsers` (anyone with any Google account). " +
     "Either makes the objects readable, or worse, by people outside the organization. A bucket with public access " +
     "prevention enforced is not reported, since Cloud Storage refuses such grants. IAM resources for buckets that " +
@@ -42,6 +43,22 @@ resource "google_storage_bucket_iam_binding" "readers" {
   role    = "roles/storage.objectViewer"
   members = ["group:analysts@example.com", "allAuthenticatedUsers"]
 }`,
+        `resource "google_storage_bucket" "reports" {
+  name     = "acme-reports"
+  location = "EU"
+}
+
+data "google_iam_policy" "reports" {
+  binding {
+    role    = "roles/storage.objectViewer"
+    members = ["allUsers"]
+  }
+}
+
+resource "google_storage_bucket_iam_policy" "reports" {
+  bucket      = google_storage_bucket.reports.name
+  policy_data = data.google_iam_policy.reports.policy_data
+}`,
       ],
       good: [
         `resource "google_storage_bucket" "reports" {
@@ -64,6 +81,22 @@ resource "google_storage_bucket_iam_member" "public" {
   bucket = google_storage_bucket.reports.name
   role   = "roles/storage.objectViewer"
   member = "allUsers"
+}`,
+        `resource "google_storage_bucket" "reports" {
+  name     = "acme-reports"
+  location = "EU"
+}
+
+data "google_iam_policy" "reports" {
+  binding {
+    role    = "roles/storage.objectViewer"
+    members = ["group:analysts@example.com"]
+  }
+}
+
+resource "google_storage_bucket_iam_policy" "reports" {
+  bucket      = google_storage_bucket.reports.name
+  policy_data = data.google_iam_policy.reports.policy_data
 }`,
       ],
     },

@@ -43,6 +43,7 @@ import saDefaultAutomount from "./sa-default-automount.js";
 import seccompRequired from "./seccomp-required.js";
 import seccompUnconfined from "./seccomp-unconfined.js";
 import secretEnv from "./secret-env.js";
+import secretEnvRef from "./secret-env-ref.js";
 import selinuxOptions from "./selinux-options.js";
 import serviceNodePort from "./service-nodeport.js";
 import shareProcessNamespace from "./share-process-namespace.js";
@@ -104,4 +105,5 @@ export const kubernetesChecks: readonly Check[] = [
   shareProcessNamespace,
   namespacePss,
   rbacNodeProxy,
+  secretEnvRef,
 ];

@@ -22,8 +22,8 @@ export default defineCheck<K8sWorkload>({
     "Findings show the value redacted.",
   appliesTo: "k8s.Workload",
   remediation: {
-    text: "Move the value into a Secret (created from a secret manager, not committed), reference it with valueFrom.secretKeyRef or mount it as a file, and rotate the credential: it is compromised.",
-    fix: "env:\n  - name: API_TOKEN\n    valueFrom:\n      secretKeyRef: { name: storefront-secrets, key: api-token }",
+    text: "Move the value into a Secret (created from a secret manager, not committed), mount it as a file (preferred: environment variables leak into logs and child processes, see MAM-K8S-055) or at least reference it with valueFrom.secretKeyRef, and rotate the credential: it is compromised.",
+    fix: "volumes:\n  - name: api-token\n    secret: { secretName: storefront-secrets, items: [{ key: api-token, path: api-token }] }\ncontainers:\n  - name: web\n    volumeMounts:\n      - { name: api-token, mountPath: /run/secrets/api-token, subPath: api-token, readOnly: true }",
   },
   examples: {
     kubernetes: {

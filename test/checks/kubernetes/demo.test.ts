@@ -127,6 +127,7 @@ describe("flawed manifests", () => {
       "MAM-K8S-028:21", // no seccomp profile
       "MAM-K8S-041:13", // token automounted
       "MAM-K8S-048:20", // tag without digest
+      "MAM-K8S-055:39", // DB_PASSWORD from a Secret, as an environment variable
     ]);
     const hostPath = run(AGENT).find((r) => r.check.id === "MAM-K8S-007");
     expect(hostPath?.violation.severity).toBe("high");
