@@ -213,25 +213,33 @@ function atFor(c: Cursor): boolean {
   return next === 32 || next === 9 || next === 10 || next === 13;
 }
 
-function parseFor(c: Cursor, from: number, close: "]" | "}"): Expr {
-  c.pos += 3;
-  c.ws(true);
+/**
+ * `k, v in coll` or `v in coll` after `for` (of an expression, or of a template's `%{for}`):
+ * the variables and the collection. `what` names the construct in messages.
+ */
+export function parseForHead(c: Cursor, what: string): { kv: string | undefined; vv: string; coll: Expr } {
   const first = c.ident();
-  if (first === undefined) c.fail("expected a variable name after \"for\"");
+  if (first === undefined) c.fail(`expected a variable name after ${what}`);
   c.ws(true);
   let kv: string | undefined;
   let vv = first;
   if (c.eat(",")) {
     c.ws(true);
     const second = c.ident();
-    if (second === undefined) c.fail("expected a second variable name in \"for\"");
+    if (second === undefined) c.fail(`expected a second variable name in ${what}`);
     kv = first;
     vv = second;
     c.ws(true);
   }
-  if (c.ident() !== "in") c.fail("expected \"in\" in the for expression");
+  if (c.ident() !== "in") c.fail(`expected "in" in ${what}`);
   c.ws(true);
-  const coll = parseExpr(c, true);
+  return { kv, vv, coll: parseExpr(c, true) };
+}
+
+function parseFor(c: Cursor, from: number, close: "]" | "}"): Expr {
+  c.pos += 3;
+  c.ws(true);
+  const { kv, vv, coll } = parseForHead(c, "the for expression");
   c.ws(true);
   c.expect(":", `":" in the for expression`);
   c.ws(true);

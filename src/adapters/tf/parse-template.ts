@@ -2,7 +2,7 @@
 // directives, strip markers (`~`) and the indentation `<<-` removes. Read into a flat list first,
 // so strip markers and indentation can look at neighbouring literal text, then nested.
 import { Cursor } from "./parse-cursor.js";
-import { parseExpr } from "./parse-expr.js";
+import { parseExpr, parseForHead } from "./parse-expr.js";
 import type { Expr, TmplPart } from "./syntax.js";
 
 type Flat =
@@ -26,22 +26,8 @@ function readInterp(c: Cursor, directive: boolean): Flat {
     if (word === "if") f = { t: "if", x: parseExpr(c, true), sl, sr: false };
     else if (word === "else" || word === "endif" || word === "endfor") f = { t: word, sl, sr: false };
     else if (word === "for") {
-      const first = c.ident();
-      if (first === undefined) c.fail("expected a variable name after %{for");
-      c.ws(true);
-      let kv: string | undefined;
-      let vv = first;
-      if (c.eat(",")) {
-        c.ws(true);
-        const second = c.ident();
-        if (second === undefined) c.fail("expected a second variable name in %{for");
-        kv = first;
-        vv = second;
-        c.ws(true);
-      }
-      if (c.ident() !== "in") c.fail("expected \"in\" in %{for");
-      c.ws(true);
-      f = { t: "for", kv, vv, x: parseExpr(c, true), sl, sr: false };
+      const { kv, vv, coll } = parseForHead(c, "%{for");
+      f = { t: "for", kv, vv, x: coll, sl, sr: false };
     } else c.fail("expected if, else, endif, for or endfor in a template directive");
   }
   c.ws(true);
