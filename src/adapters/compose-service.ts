@@ -4,6 +4,7 @@
 import type { SourceRange } from "../checks/types.js";
 import type { ComposeEnv, ComposePort, ComposeService, ComposeVolume } from "../models/compose.js";
 import type { IacNode, Val } from "../models/value.js";
+import { mapLimits } from "./compose-limits.js";
 import { at, boolOf, itemsOf, stringOf, stringsOf, unknownVal } from "./values.js";
 
 /** `${VAR}`, `${VAR:-default}`, `$VAR`; `$$` is a literal dollar sign. */
@@ -155,7 +156,9 @@ export function mapService(name: string, tree: IacNode, range: SourceRange, keyR
     volumes: itemsOf(e("volumes")).map(volume),
     ports: itemsOf(e("ports")).map(port),
     environment: environment(e("environment")),
+    sysctls: [],
   };
+  mapLimits(tree, svc);
   const strings = { image: "image", user: "user", networkMode: "network_mode", pid: "pid", ipc: "ipc", uts: "uts", usernsMode: "userns_mode" } as const;
   for (const [field, key] of Object.entries(strings) as [keyof typeof strings, string][]) {
     const v = stringOf(e(key));

@@ -8,7 +8,8 @@ import { InputError } from "../core/errors.js";
 import type { K8sWorkload } from "../models/k8s.js";
 import { toModel } from "./kubernetes-objects.js";
 import { MAX_ALIAS_COUNT, Reader } from "./kubernetes-reader.js";
-import type { Adapter, ParsedFile } from "./types.js";
+import { policyCoverage } from "./kubernetes-coverage.js";
+import type { Adapter, ParsedFile, ProjectFile, ProjectOptions } from "./types.js";
 
 export { MAX_ALIAS_COUNT };
 
@@ -48,7 +49,7 @@ function helmSource(text: string, from: number, to: number): string | undefined 
  */
 export const MAX_OBJECTS_PER_FILE = 10_000;
 
-function parse(input: string, path: string): ParsedFile {
+function parseFile(input: string, path: string): ParsedFile {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   if (!MANIFEST_WORDS.every((w) => w.test(text))) return { models: [], blocks: [], warnings: [] };
   const lc = new LineCounter();
@@ -97,7 +98,39 @@ function parse(input: string, path: string): ParsedFile {
   return { models, blocks, warnings };
 }
 
-export const kubernetesAdapter: Adapter = { format: "kubernetes", wants, sniff, parse };
+/** The files' models with the namespaces no NetworkPolicy of theirs covers added. */
+function withCoverage(parsed: ParsedFile[]): ParsedFile[] {
+  const coverage = policyCoverage(parsed.map((p) => p.models));
+  return parsed.map((p, i) => ({ ...p, models: [...p.models, ...(coverage[i] ?? [])] }));
+}
+
+/** One file (standard input, a check example) as a scan of its own. */
+function parse(text: string, path: string): ParsedFile {
+  return withCoverage([parseFile(text, path)])[0] as ParsedFile;
+}
+
+/** `path:12: what is wrong` as a warning of its file (the path is the file's). */
+function asWarning(e: InputError, name: string): ParsedFile["warnings"][number] {
+  const rest = e.message.startsWith(`${name}:`) ? e.message.slice(name.length + 1) : e.message;
+  const m = /^(\d+): (.*)$/s.exec(rest);
+  return m ? { line: Number(m[1]), message: `skipped: ${m[2] ?? ""}` } : { message: `skipped: ${rest.trim()}` };
+}
+
+/** Every manifest of a scan: each file as `parse` reads it, then the namespaces no NetworkPolicy covers. */
+function parseProject(files: readonly ProjectFile[], opts: ProjectOptions): ParsedFile[] {
+  const parsed = files.map((f) => {
+    const name = f.label ?? f.path;
+    try {
+      return parseFile(f.text, name);
+    } catch (e) {
+      if (opts.strict || !(e instanceof InputError)) throw e;
+      return { models: [], blocks: [], warnings: [asWarning(e, name)] };
+    }
+  });
+  return withCoverage(parsed);
+}
+
+export const kubernetesAdapter: Adapter = { format: "kubernetes", wants, sniff, parse, parseProject };
 
 export function isK8sWorkload(m: ResourceModel): m is K8sWorkload {
   return m.modelType === "k8s.Workload";

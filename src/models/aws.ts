@@ -30,6 +30,8 @@ export interface SgRule {
   protocol?: TfValue<string>;
   /** IPv4 and IPv6 ranges; one unknown entry when the list itself could not be read. */
   cidrs: TfValue<string>[];
+  /** The rule's `description`, when written. */
+  description?: TfValue<string>;
   range: SourceRange;
 }
 

@@ -61,6 +61,8 @@ export interface KeyVault extends AzureResource {
   networkDefaultAction?: Val<string>;
   publicNetworkAccess?: Val<boolean>;
   rbacAuthorization?: Val<boolean>;
+  /** The diagnostic settings in the file that are attached to the vault. */
+  diagnostics?: DiagnosticsOf;
 }
 
 export interface KeyVaultSecret extends AzureResource {
@@ -184,4 +186,23 @@ export interface VirtualMachine extends AzureResource {
   /** Whether an administrator may sign in with a password (Linux). */
   passwordAuthentication?: Val<boolean>;
   encryptionAtHost?: Val<boolean>;
+}
+
+/** The diagnostic settings in the file attached to one resource. */
+export interface DiagnosticsOf {
+  /** Each setting tied to the resource: where it is, and the log categories and category groups it turns on. */
+  settings: { range: SourceRange; logs: Val<string>[] }[];
+  /** Where a diagnostic setting is whose target could not be worked out (it may be attached to this resource). */
+  unplaced?: SourceRange;
+}
+
+/** A diagnostic setting: where a resource's logs, or the subscription's activity log, are sent. */
+export interface DiagnosticSetting extends AzureResource {
+  modelType: "azure.monitor.DiagnosticSetting";
+  /** Attached to the subscription (its activity log) rather than to a resource. */
+  subscription: boolean;
+  /** Address of the resource it is attached to, when that could be worked out. */
+  target?: string;
+  /** Log categories and category groups it turns on (`Administrative`, `AuditEvent`, `allLogs`); one unknown entry for each it cannot read. */
+  logs: Val<string>[];
 }

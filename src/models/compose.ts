@@ -69,4 +69,18 @@ export interface ComposeService extends ResourceModel {
   healthcheckDisabled?: Val<boolean>;
   /** `mem_limit` or `deploy.resources.limits.memory`, whichever is written. */
   memoryLimit?: Val<string>;
+  /** `pids_limit` or `deploy.resources.limits.pids`, whichever is written; -1 and 0 mean no limit. */
+  pidsLimit?: Val<number>;
+  /** Whether a CPU share or limit is written (`cpus`, `cpu_shares`, `cpu_quota`, `deploy.resources.limits.cpus`). */
+  cpuLimit?: Val<true>;
+  /** `restart`: `no` (the default), `always`, `unless-stopped`, `on-failure[:N]`. */
+  restart?: Val<string>;
+  /** `deploy.restart_policy`: `condition` (`any` when absent) and `max_attempts` (unbounded when absent). */
+  restartPolicy?: { range: SourceRange; condition?: Val<string>; maxAttempts?: Val<number> };
+  /** `cgroup_parent`: the host cgroup the container is placed under. */
+  cgroupParent?: Val<string>;
+  /** `cgroup`: `private` or `host` (the cgroup namespace). */
+  cgroup?: Val<string>;
+  /** `sysctls`, map or `name=value` list; names with an interpolated part are left out. */
+  sysctls: { name: string; value?: Val<string>; range: SourceRange }[];
 }

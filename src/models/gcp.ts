@@ -73,6 +73,11 @@ export interface ComputeInstance extends GcpResource {
   integrityMonitoring?: Val<boolean>;
   /** Raw (customer-supplied) disk keys written in the source. */
   rawDiskKeys: Val<string>[];
+  /**
+   * Confidential computing: `confidential_instance_config.enable_confidential_compute`, or true when a
+   * `confidential_instance_type` is written; undefined when there is no such block (off).
+   */
+  confidentialCompute?: Val<boolean>;
 }
 
 /** `google_compute_project_metadata` (the whole map) or `google_compute_project_metadata_item` (one key). */
@@ -270,4 +275,17 @@ export interface BigQueryDataset extends GcpResource {
 export interface PubSubTopic extends GcpResource {
   modelType: "gcp.pubsub.Topic";
   kmsKeyName?: Val<string>;
+}
+
+// ---------------------------------------------------------------- Cloud Logging
+
+/** `google_{project,folder,organization,billing_account}_bucket_config`: a Cloud Logging log bucket. */
+export interface LogBucket extends GcpResource {
+  modelType: "gcp.logging.Bucket";
+  /** `bucket_id`: `_Default`, `_Required` or a bucket of one's own. */
+  bucketId?: Val<string>;
+  /** `retention_days`; 30 when absent. */
+  retentionDays?: Val<number>;
+  /** `locked`; off when absent (the retention may then be shortened or the bucket deleted). */
+  locked?: Val<boolean>;
 }

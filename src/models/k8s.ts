@@ -248,3 +248,19 @@ export const WORKLOAD_KINDS: ReadonlySet<string> = new Set([
 export function allContainers(spec: K8sPodSpec): K8sContainer[] {
   return [...spec.initContainers, ...spec.containers];
 }
+
+/**
+ * A namespace that runs workloads in the scanned manifests while none of them is a NetworkPolicy of
+ * it: read from every manifest of a scan together (kubernetes-coverage.ts). Workloads that name no
+ * namespace are left out (`kubectl -n` may place them anywhere).
+ */
+export interface K8sNamespacePolicyCoverage extends ResourceModel {
+  modelType: "k8s.NamespacePolicyCoverage";
+  namespace: string;
+  /** Where the namespace is seen: its Namespace object, else its first workload. */
+  range: SourceRange;
+  /** Whether `range` is the Namespace object. */
+  namespaceObject: boolean;
+  /** The workloads in it (`Deployment/web`), in scan order. */
+  workloads: string[];
+}

@@ -131,9 +131,9 @@ describe("Evaluator", () => {
     expect(resourcePath("Microsoft.Sql/servers", ["srv", "db"])).toBeUndefined();
   });
 
-  it("turns property copy loops into unknown properties", () => {
+  it("turns property copy loops whose count is unknown into unknown properties", () => {
     const ev = new Evaluator(scope(), () => undefined);
-    const n = ev.value(obj({ copy: list(obj({ name: prim("securityRules"), count: prim(2), input: obj({}) })), other: prim("x") }));
+    const n = ev.value(obj({ copy: list(obj({ name: prim("securityRules"), count: prim("[parameters('nodefault')]"), input: obj({}) })), other: prim("x") }));
     expect(n.t === "object" && n.entries.get("securityRules")?.t).toBe("unknown");
     expect(n.t === "object" && n.entries.has("copy")).toBe(false);
   });

@@ -35,6 +35,7 @@ describe("demo/azure", () => {
       "MAM-AZ-032:56",
       "MAM-AZ-034:56",
       "MAM-AZ-036:56",
+      "MAM-AZ-092:73", // key vault: no diagnostic setting sends its audit logs
     ]);
   });
 

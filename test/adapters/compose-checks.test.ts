@@ -41,6 +41,14 @@ describe("compose checks", () => {
       "MAM-DC-019:18", // db: no memory limit
       "MAM-DC-019:29", // monitor
       "MAM-DC-019:8", // web
+      "MAM-DC-023:18", // db: no process limit
+      "MAM-DC-023:29", // monitor
+      "MAM-DC-023:40", // worker
+      "MAM-DC-023:8", // web
+      "MAM-DC-024:18", // db: no CPU limit or share
+      "MAM-DC-024:29", // monitor
+      "MAM-DC-024:40", // worker
+      "MAM-DC-024:8", // web
     ]);
   });
 
@@ -65,6 +73,10 @@ describe("compose checks", () => {
       "MAM-DC-020:59", // edge: user root
       "MAM-DC-021:36", // worker: /dev/kvm
       "MAM-DC-022:42", // worker: rshared
+      "MAM-DC-023:10", // api: no process limit (worker extends: not judged)
+      "MAM-DC-023:44", // edge
+      "MAM-DC-024:10", // api: no CPU limit or share
+      "MAM-DC-024:44", // edge
     ]);
     const severity = (id: string, line: number) => results.find((r) => r.check.id === id && r.violation.range.startLine === line)?.violation.severity;
     expect(severity("MAM-DC-003", 24)).toBe("medium");

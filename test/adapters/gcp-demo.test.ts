@@ -38,6 +38,8 @@ describe("demo/gcp/main.tf", () => {
       "MAM-GCP-044:73",
       "MAM-GCP-046:73",
       "MAM-GCP-067:103", // KMS key never rotated
+      "MAM-GCP-075:73", // PostgreSQL log_statement left at none
+      "MAM-GCP-078:38", // VM without Confidential Computing
     ]);
   });
 });

@@ -64,6 +64,7 @@ describe("kubernetes adapter", () => {
     expect(parsed.models.map((m) => [m.modelType, m.address, m.range.startLine, m.range.endLine])).toEqual([
       ["k8s.Workload", "Deployment/shop/storefront", 2, 36],
       ["k8s.Service", "Service/default/storefront", 38, 43],
+      ["k8s.NamespacePolicyCoverage", "Namespace/shop", 2, 36],
     ]);
     expect(parsed.blocks).toEqual([
       { startLine: 2, endLine: 36 },

@@ -1,11 +1,12 @@
 // ARM onto Key Vault models: vaults, and the secrets and keys declared in the template.
 import type { KeyVault, KeyVaultKey, KeyVaultSecret } from "../../models/azure.js";
+import { diagnosticsOf } from "./azure-diagnostics.js";
 import type { ArmIndex, ArmResource } from "./types.js";
 import { base, boolOf, enabledOf, numberOf, orDefault, prop, stringOf, valueOf } from "./util.js";
 
 const VAULT = "Microsoft.KeyVault/vaults";
 
-function vault(r: ArmResource): KeyVault {
+function vault(index: ArmIndex, r: ArmResource): KeyVault {
   const at = r.range;
   const acls = prop(r, "properties.networkAcls");
   return {
@@ -15,6 +16,7 @@ function vault(r: ArmResource): KeyVault {
     networkDefaultAction: acls?.t === "unknown" ? { value: undefined, known: false, range: acls.range } : orDefault(stringOf(prop(r, "properties.networkAcls.defaultAction")), "Allow", at),
     publicNetworkAccess: orDefault(enabledOf(prop(r, "properties.publicNetworkAccess")), true, at),
     rbacAuthorization: orDefault(boolOf(prop(r, "properties.enableRbacAuthorization")), false, at),
+    diagnostics: diagnosticsOf(index, r),
   };
 }
 
@@ -37,7 +39,7 @@ function key(r: ArmResource): KeyVaultKey {
 }
 
 export const armKeyVaultMappers = [
-  (index: ArmIndex) => index.ofType(VAULT).map(vault),
+  (index: ArmIndex) => index.ofType(VAULT).map((r) => vault(index, r)),
   (index: ArmIndex) => index.ofType(`${VAULT}/secrets`).map(secret),
   (index: ArmIndex) => index.ofType(`${VAULT}/keys`).map(key),
 ];

@@ -1,6 +1,7 @@
 // Every ARM mapper onto the Azure models.
 import { armComputeMappers } from "./azure-compute.js";
 import { armContainerMappers } from "./azure-containers.js";
+import { armDiagnosticMappers } from "./azure-diagnostics.js";
 import { armKeyVaultMappers } from "./azure-keyvault.js";
 import { armMiscMappers } from "./azure-misc.js";
 import { armNetworkMappers } from "./azure-network.js";
@@ -20,4 +21,5 @@ export const armAzureMappers: readonly ArmMapper[] = [
   ...armContainerMappers,
   ...armMiscMappers,
   ...armComputeMappers,
+  ...armDiagnosticMappers,
 ];

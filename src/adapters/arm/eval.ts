@@ -17,7 +17,12 @@ export interface ArmScope {
   vars: Map<string, IacNode>;
   /** Lower-case namespaces of the template's user-defined functions. */
   userNamespaces: Set<string>;
+  /** Variable loops (`variables.copy` items), by lower-case variable name. */
+  varLoops?: Map<string, IacNode>;
 }
+
+/** ARM's limit on the iterations of one copy loop. */
+export const MAX_COPY = 800;
 
 export type Warn = (line: number, message: string) => void;
 
@@ -41,15 +46,69 @@ export class Evaluator {
   private exhausted = false;
   private readonly cache = new Map<string, IacNode | "pending">();
   private readonly warned = new Set<string>();
+  /** The copy loops being expanded, innermost last; `resource` marks a resource loop (what `copyIndex()` counts). */
+  private readonly loops: { name: string; index: number; resource: boolean }[] = [];
 
   constructor(
     private readonly scope: ArmScope,
     private readonly warnFn: Warn,
   ) {}
 
-  /** Every expression string in `n` evaluated (deeply); property `copy` loops become unknown values. */
+  /** Every expression string in `n` evaluated (deeply); property `copy` loops expanded (unknown when their count is). */
   value(n: IacNode, mode: Mode = "value"): IacNode {
     return this.node(n, mode, 0);
+  }
+
+  /** Runs `fn` with the loop `name` at `index`: `copyIndex('name')` (and `copyIndex()` for a resource loop) give it. */
+  inLoop<T>(name: string, index: number, resource: boolean, fn: () => T): T {
+    this.loops.push({ name: name.toLowerCase(), index, resource });
+    try {
+      return fn();
+    } finally {
+      this.loops.pop();
+    }
+  }
+
+  /**
+   * The iteration count of a copy loop: a known whole number, at most MAX_COPY (with a warning
+   * past it); undefined when it cannot be worked out, and the loop is then left unexpanded.
+   */
+  copyCount(count: IacNode | undefined, range: SourceRange): number | undefined {
+    const c = count ? this.node(count, "value", 0) : undefined;
+    if (c?.t !== "prim" || typeof c.value !== "number" || !Number.isInteger(c.value) || c.value < 0) return undefined;
+    if (c.value > MAX_COPY) {
+      this.warn(range.startLine, `copy count ${c.value} is more than ARM's limit of ${MAX_COPY}; only the first ${MAX_COPY} are checked`);
+      return MAX_COPY;
+    }
+    return c.value;
+  }
+
+  /** A property or variable loop (`{ name, count, input }`) as the list it builds; unknown when its count is. */
+  private copyList(item: IacNode, mode: Mode, depth: number): IacNode {
+    const at = item.range;
+    const name = item.t === "object" ? item.entries.get("name") : undefined;
+    const input = item.t === "object" ? [...item.entries].find(([k]) => k.toLowerCase() === "input")?.[1] : undefined;
+    const countNode = item.t === "object" ? [...item.entries].find(([k]) => k.toLowerCase() === "count")?.[1] : undefined;
+    const n = input ? this.copyCount(countNode, at) : undefined;
+    if (!input || n === undefined || name?.t !== "prim" || typeof name.value !== "string") return unknown(at);
+    const loop = name.value;
+    const items: IacNode[] = [];
+    for (let i = 0; i < n; i++) {
+      if (!this.tick(at)) return unknown(at);
+      items.push(this.inLoop(loop, i, false, () => this.node(input, mode, depth + 1)));
+    }
+    return { t: "list", items, range: at };
+  }
+
+  private copyIndex(args: IacNode[], range: SourceRange): IacNode {
+    const [a, b] = args;
+    const named = a?.t === "prim" && typeof a.value === "string" ? a.value.toLowerCase() : undefined;
+    const offset = named !== undefined ? b : a;
+    const loop = named !== undefined ? this.loops.findLast((l) => l.name === named) : this.loops.findLast((l) => l.resource);
+    if (!loop) return unknown(range);
+    if (offset === undefined) return { t: "prim", value: loop.index, range };
+    if (offset.t === "prim" && typeof offset.value === "number") return { t: "prim", value: loop.index + offset.value, range };
+    return unknown(range);
   }
 
   private warn(line: number, message: string): void {
@@ -95,11 +154,11 @@ export class Evaluator {
         const entries = new Map<string, IacNode>();
         for (const [k, v] of n.entries) {
           // A property loop (`"copy": [{ "name": "rules", "count": ..., "input": ... }]`) builds
-          // properties from copyIndex(): the properties it names are not known here.
+          // the array properties it names from copyIndex('rules'); unknown when its count is.
           if (k === "copy" && v.t === "list" && v.items.every((i) => i.t === "object" && i.entries.has("name"))) {
             for (const item of v.items) {
               const name = item.t === "object" ? item.entries.get("name") : undefined;
-              if (name?.t === "prim" && typeof name.value === "string") entries.set(name.value, unknown(item.range));
+              if (name?.t === "prim" && typeof name.value === "string") entries.set(name.value, this.copyList(item, mode, depth));
             }
             continue;
           }
@@ -190,6 +249,8 @@ export class Evaluator {
       case "extensionresourceid":
       case "managementgroupresourceid":
         return unknown(range, this.resourceRef(e.args.map((_, i) => arg(i, "symbolic"))));
+      case "copyindex":
+        return this.copyIndex(e.args.map((_, i) => arg(i)), range);
       case "reference": {
         const target = arg(0, "symbolic");
         return unknown(range, target.t === "unknown" ? target.ref : undefined);
@@ -221,18 +282,19 @@ export class Evaluator {
     const cached = this.cache.get(cacheKey);
     if (cached === "pending") return unknown(range);
     if (cached) return this.moved(cached, range);
+    const loop = kind === "variables" ? this.scope.varLoops?.get(name) : undefined;
     const source = kind === "parameters" ? this.scope.params.get(name) : this.scope.vars.get(name);
-    const known = kind === "parameters" ? this.scope.params.has(name) : this.scope.vars.has(name);
+    const known = kind === "parameters" ? this.scope.params.has(name) : this.scope.vars.has(name) || loop !== undefined;
     if (!known) {
       this.warn(range.startLine, `${kind}('${key.value}') is not declared in the template`);
       return unknown(range);
     }
-    if (!source) {
+    if (!source && !loop) {
       // A parameter with neither a value nor a default is only known at deployment.
       return mode === "symbolic" ? { t: "prim", value: `[parameters('${key.value}')]`, range } : unknown(range);
     }
     this.cache.set(cacheKey, "pending");
-    const v = this.node(source, mode, 0);
+    const v = loop ? this.copyList(loop, mode, 0) : this.node(source as IacNode, mode, 0);
     this.cache.set(cacheKey, v);
     return this.moved(v, range);
   }

@@ -29,14 +29,15 @@ function scopeOf(template: IacNode, given?: Map<string, IacNode | undefined>): A
     }
   }
   const vars = new Map<string, IacNode>();
+  const varLoops = new Map<string, IacNode>();
   const declaredVars = entry(template, "variables");
   if (declaredVars?.t === "object") {
     for (const [name, v] of declaredVars.entries) {
       if (name.toLowerCase() === "copy" && v.t === "list") {
-        // Variable loops build arrays from copyIndex(): their values are not known here.
+        // Variable loops build arrays from copyIndex('name'), worked out when the variable is used.
         for (const item of v.items) {
           const n = stringOf(entry(item, "name"));
-          if (n) vars.set(n.toLowerCase(), { t: "unknown", range: item.range });
+          if (n) varLoops.set(n.toLowerCase(), item);
         }
         continue;
       }
@@ -49,7 +50,7 @@ function scopeOf(template: IacNode, given?: Map<string, IacNode | undefined>): A
     const ns = stringOf(entry(f, "namespace"));
     if (ns) userNamespaces.add(ns.toLowerCase());
   }
-  return { params, vars, userNamespaces };
+  return { params, vars, userNamespaces, varLoops };
 }
 
 interface Walk {
@@ -58,6 +59,17 @@ interface Walk {
   /** Full names with parameters kept symbolically, for composing the names of nested children. */
   symbolic: WeakMap<ArmResource, string>;
   capped: boolean;
+  /** What the template being walked deploys to. */
+  scope?: ArmResource["deploymentScope"];
+}
+
+/** The deployment scope a template's `$schema` names. */
+function deploymentScopeOf(template: IacNode): ArmResource["deploymentScope"] {
+  const schema = stringOf(entry(template, "$schema"))?.toLowerCase() ?? "";
+  if (schema.includes("subscriptiondeploymenttemplate")) return "subscription";
+  if (schema.includes("managementgroupdeploymenttemplate")) return "managementGroup";
+  if (schema.includes("tenantdeploymenttemplate")) return "tenant";
+  return schema.includes("deploymenttemplate") ? "resourceGroup" : undefined;
 }
 
 function withoutTemplate(props: IacNode): IacNode {
@@ -69,7 +81,24 @@ function rawText(n: IacNode | undefined): string {
   return stringOf(n) ?? "?";
 }
 
+/**
+ * A resource loop (`"copy": { "name", "count" }`) walks the resource once per iteration, with
+ * copyIndex() giving the iteration; a loop whose count is not known walks it once, unexpanded.
+ */
 function walkResource(w: Walk, ev: Evaluator, res: IacNode, parent: ArmResource | undefined, depth: number): void {
+  if (res.t !== "object") return;
+  const copy = entry(res, "copy");
+  const count = copy?.t === "object" ? ev.copyCount(entry(copy, "count"), copy.range) : undefined;
+  const loop = copy?.t === "object" ? stringOf(entry(copy, "name")) : undefined;
+  if (count === undefined || loop === undefined) {
+    walkOne(w, ev, res, parent, depth);
+    return;
+  }
+  const plain: IacNode = { ...res, entries: new Map([...res.entries].filter(([k]) => k.toLowerCase() !== "copy")) };
+  for (let i = 0; i < count && !w.capped; i++) ev.inLoop(loop, i, true, () => walkOne(w, ev, plain, parent, depth, i));
+}
+
+function walkOne(w: Walk, ev: Evaluator, res: IacNode, parent: ArmResource | undefined, depth: number, iteration?: number): void {
   if (res.t !== "object") return;
   if (w.out.length >= MAX_RESOURCES) {
     if (!w.capped) w.warn(res.range.startLine, `more than ${MAX_RESOURCES} resources; the rest are not checked`);
@@ -97,7 +126,9 @@ function walkResource(w: Walk, ev: Evaluator, res: IacNode, parent: ArmResource 
   const name = parent ? (parent.name !== undefined && own !== undefined ? `${parent.name}/${own}` : undefined) : own;
   const symbolic = parent ? (parentSymbolic !== undefined && ownSymbolic !== undefined ? `${parentSymbolic}/${ownSymbolic}` : undefined) : ownSymbolic;
   const path = symbolic === undefined ? undefined : resourcePath(fullType, symbolic.split("/"));
-  const address = path ?? (parent ? `${parent.address}/${type}/${rawText(nameNode)}` : `${fullType}/${rawText(nameNode)}`);
+  const written = path ?? (parent ? `${parent.address}/${type}/${rawText(nameNode)}` : `${fullType}/${rawText(nameNode)}`);
+  // Instances of a loop whose names cannot be worked out are told apart by their iteration.
+  const address = path === undefined && iteration !== undefined ? `${written}[${iteration}]` : written;
   const deployment = fullType.toLowerCase() === "microsoft.resources/deployments";
   const entries = new Map<string, IacNode>();
   for (const [k, v] of res.entries) {
@@ -111,6 +142,7 @@ function walkResource(w: Walk, ev: Evaluator, res: IacNode, parent: ArmResource 
   if (path !== undefined) r.path = path;
   if (apiVersion !== undefined) r.apiVersion = apiVersion;
   if (parent) r.parent = parent;
+  if (w.scope) r.deploymentScope = w.scope;
   if (symbolic !== undefined) w.symbolic.set(r, symbolic);
   w.out.push(r);
   if (depth >= MAX_NESTING) {
@@ -151,7 +183,10 @@ function walkResources(w: Walk, ev: Evaluator, template: IacNode, depth: number)
   const resources = entry(template, "resources");
   // languageVersion 2.0 keys resources by symbolic name.
   const items = resources?.t === "list" ? resources.items : resources?.t === "object" ? [...resources.entries.values()] : [];
+  const outer = w.scope;
+  w.scope = deploymentScopeOf(template) ?? outer;
   for (const r of items) walkResource(w, ev, r, undefined, depth);
+  w.scope = outer;
 }
 
 /** Warnings a template can cause: each once, and no more than MAX_WARNINGS in all. */

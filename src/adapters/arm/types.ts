@@ -25,6 +25,8 @@ export interface ArmResource {
   entries: Map<string, IacNode>;
   /** The resource this one is nested in, for a child declared inside its parent. */
   parent?: ArmResource;
+  /** What the template that declares the resource deploys to, from its `$schema`. */
+  deploymentScope?: "resourceGroup" | "subscription" | "managementGroup" | "tenant";
 }
 
 /** Children of one resource, and where a child that could not be tied to any parent is. */

@@ -1,6 +1,6 @@
-// Security group rules as the compute checks need them: every rule of every group in the file
-// (inline blocks and the three kinds of separate rule resources) with its description, and the
-// groups another resource attaches by reference.
+// Security group rules, read once for every model that holds them: a rule block (inline or one of
+// the three kinds of separate rule resources) with its description; every rule of every group in
+// the file as the compute checks need them; and the groups another resource attaches by reference.
 import type { SourceRange } from "../../checks/types.js";
 import type { SgRule } from "../../models/aws.js";
 import type { AttachedGroup } from "../../models/aws-compute.js";
@@ -14,14 +14,21 @@ export interface SgRuleInfo extends SgRule {
   group?: string;
   /** The resource the rule is written in (the group, or a separate rule resource). */
   owner: string;
-  description?: Val<string>;
 }
 
-function rule(direction: SgRule["direction"], b: TfBlock, protoAttr: string, cidrAttrs: readonly string[]): Omit<SgRuleInfo, "owner"> {
-  const out: Omit<SgRuleInfo, "owner"> = { direction, cidrs: cidrAttrs.flatMap((a) => stringsOf(b.attrs.get(a))), range: b.range };
+/** The attributes a rule resource (or inline block) writes its protocol and ranges in. */
+const LEGACY = { protocol: "protocol", cidrs: ["cidr_blocks", "ipv6_cidr_blocks"] } as const;
+const VPC_RULE = { protocol: "ip_protocol", cidrs: ["cidr_ipv4", "cidr_ipv6"] } as const;
+type RuleAttrs = typeof LEGACY | typeof VPC_RULE;
+
+/** One rule (an inline `ingress`/`egress` block or a separate rule resource's body). */
+function readRule(direction: SgRule["direction"], b: TfBlock, attrs: RuleAttrs): SgRule {
+  const out: SgRule = { direction, cidrs: attrs.cidrs.flatMap((a) => stringsOf(b.attrs.get(a))), range: b.range };
   const from = numberOf(b.attrs.get("from_port"));
   const to = numberOf(b.attrs.get("to_port"));
-  const protocol = stringOf(b.attrs.get(protoAttr));
+  const p = b.attrs.get(attrs.protocol);
+  // `protocol = -1` and `protocol = "-1"` are the same rule (all protocols).
+  const protocol = stringOf(p);
   const description = stringOf(b.attrs.get("description"));
   if (from) out.fromPort = from;
   if (to) out.toPort = to;
@@ -30,29 +37,42 @@ function rule(direction: SgRule["direction"], b: TfBlock, protoAttr: string, cid
   return out;
 }
 
-const LEGACY = ["cidr_blocks", "ipv6_cidr_blocks"];
-const VPC_RULE = ["cidr_ipv4", "cidr_ipv6"];
+/** The inline `ingress` and `egress` blocks of an `aws_security_group`. */
+export function inlineRules(group: TfResource): SgRule[] {
+  return group.block.blocks.flatMap((b) => (b.type === "ingress" || b.type === "egress" ? [readRule(b.type, b, LEGACY)] : []));
+}
+
+/** The separate rule resource types, with the direction each one holds (undefined: its `type` says). */
+export const SEPARATE_RULE_TYPES = [
+  ["aws_security_group_rule", undefined],
+  ["aws_vpc_security_group_ingress_rule", "ingress"],
+  ["aws_vpc_security_group_egress_rule", "egress"],
+] as const;
+
+/** The rule of a separate rule resource; undefined when an `aws_security_group_rule`'s `type` is not known to be ingress or egress. */
+export function separateRule(r: TfResource): SgRule | undefined {
+  if (r.type !== "aws_security_group_rule") return readRule(r.type === "aws_vpc_security_group_egress_rule" ? "egress" : "ingress", r.block, VPC_RULE);
+  const type = stringOf(r.block.attrs.get("type"));
+  if (!type?.known || (type.value !== "ingress" && type.value !== "egress")) return undefined;
+  return readRule(type.value, r.block, LEGACY);
+}
 
 /** Every security group rule in the file, inline or separate. */
 export function allRules(index: TfIndex): SgRuleInfo[] {
   const out: SgRuleInfo[] = [];
   for (const g of index.ofType("aws_security_group")) {
-    for (const b of g.block.blocks) {
-      if (b.type === "ingress" || b.type === "egress") out.push({ ...rule(b.type, b, "protocol", LEGACY), group: g.address, owner: g.address });
+    for (const rule of inlineRules(g)) out.push({ ...rule, group: g.address, owner: g.address });
+  }
+  for (const [type] of SEPARATE_RULE_TYPES) {
+    for (const r of index.ofType(type)) {
+      const rule = separateRule(r);
+      if (rule) out.push(withGroup(rule, r));
     }
-  }
-  for (const r of index.ofType("aws_security_group_rule")) {
-    const type = stringOf(r.block.attrs.get("type"));
-    if (!type?.known || (type.value !== "ingress" && type.value !== "egress")) continue;
-    out.push(withGroup(rule(type.value, r.block, "protocol", LEGACY), r));
-  }
-  for (const [type, direction] of [["aws_vpc_security_group_ingress_rule", "ingress"], ["aws_vpc_security_group_egress_rule", "egress"]] as const) {
-    for (const r of index.ofType(type)) out.push(withGroup(rule(direction, r.block, "ip_protocol", VPC_RULE), r));
   }
   return out;
 }
 
-function withGroup(x: Omit<SgRuleInfo, "owner">, r: TfResource): SgRuleInfo {
+function withGroup(x: SgRule, r: TfResource): SgRuleInfo {
   const group = refTarget(r.block.attrs.get("security_group_id"), "aws_security_group");
   return group ? { ...x, group, owner: r.address } : { ...x, owner: r.address };
 }

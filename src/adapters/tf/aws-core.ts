@@ -3,10 +3,10 @@
 // RDS instances, IAM policies and EBS volumes.
 import type { EbsVolume, IamPolicy, RdsInstance, S3Bucket, SecurityGroup, SgRule } from "../../models/aws.js";
 import type { Val } from "../../models/value.js";
-import type { TfBlock } from "../terraform-hcl.js";
 import { iamStatements } from "../terraform-iam.js";
+import { inlineRules, separateRule } from "./aws-compute-sg.js";
 import type { TfIndex, TfMapper, TfResource } from "./types.js";
-import { base, isAny, isNumber, isString, joins, numberOf, presence, stringsOf, unknownVal, valueOf } from "./util.js";
+import { base, isAny, isString, joins, presence, unknownVal, valueOf } from "./util.js";
 
 function s3Buckets(index: TfIndex): S3Bucket[] {
   const acls = joins(index, "aws_s3_bucket_acl", "bucket", "aws_s3_bucket");
@@ -47,29 +47,16 @@ function versioningOf(bucket: TfResource, separate: TfResource | undefined): Val
   return { value: status.known ? status.value === "Enabled" : undefined, known: status.known, range: status.range };
 }
 
-function sgRule(direction: SgRule["direction"], b: TfBlock, protoAttr: string, cidrAttrs: readonly string[]): SgRule {
-  const rule: SgRule = { direction, cidrs: cidrAttrs.flatMap((a) => stringsOf(b.attrs.get(a))), range: b.range };
-  const from = numberOf(b.attrs.get("from_port"));
-  const to = numberOf(b.attrs.get("to_port"));
-  const protocol = valueOf(b.attrs.get(protoAttr), isString) ?? (valueOf(b.attrs.get(protoAttr), isNumber) as Val<string> | undefined);
-  if (from) rule.fromPort = from;
-  if (to) rule.toPort = to;
-  if (protocol) rule.protocol = protocol.known ? { ...protocol, value: String(protocol.value) } : protocol;
-  return rule;
-}
-
 function securityGroups(index: TfIndex): SecurityGroup[] {
   const legacy = joins(index, "aws_security_group_rule", "security_group_id", "aws_security_group");
   const ingress = joins(index, "aws_vpc_security_group_ingress_rule", "security_group_id", "aws_security_group");
+  const separate = (x: TfResource) => separateRule(x) ?? [];
   return index.ofType("aws_security_group").map((r) => {
-    const rules: SgRule[] = r.block.blocks
-      .filter((b) => b.type === "ingress" || b.type === "egress")
-      .map((b) => sgRule(b.type as SgRule["direction"], b, "protocol", ["cidr_blocks", "ipv6_cidr_blocks"]));
-    for (const x of legacy.byTarget.get(r.address) ?? []) {
-      const type = valueOf(x.block.attrs.get("type"), isString);
-      if (type?.known && (type.value === "ingress" || type.value === "egress")) rules.push(sgRule(type.value, x.block, "protocol", ["cidr_blocks", "ipv6_cidr_blocks"]));
-    }
-    for (const x of ingress.byTarget.get(r.address) ?? []) rules.push(sgRule("ingress", x.block, "ip_protocol", ["cidr_ipv4", "cidr_ipv6"]));
+    const rules: SgRule[] = [
+      ...inlineRules(r),
+      ...(legacy.byTarget.get(r.address) ?? []).flatMap(separate),
+      ...(ingress.byTarget.get(r.address) ?? []).flatMap(separate),
+    ];
     return { ...base(r, "aws.ec2.SecurityGroup"), rules };
   });
 }

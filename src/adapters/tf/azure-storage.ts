@@ -1,6 +1,7 @@
 // azurerm onto the storage and Key Vault models: storage accounts (network rules inline or in an
 // `azurerm_storage_account_network_rules` resource), blob containers, vaults, secrets and keys.
 import type { KeyVault, KeyVaultKey, KeyVaultSecret, StorageAccount, StorageContainer } from "../../models/azure.js";
+import { diagnosticsByAddress } from "./azure-diagnostics.js";
 import { attrOf, blockPresent, boolAttr, isBlock, joinVia, nested, nestedAttr, orDefault, stringAttr, type Joins } from "./azure-util.js";
 import type { TfIndex, TfResource } from "./types.js";
 import { base, companion, numberOf, stringOf, stringsOf, unknownVal, valueOf, type Joined } from "./util.js";
@@ -82,7 +83,10 @@ export const tfStorageMappers = [
     const accounts = joinVia(index, "azurerm_storage_container", ["storage_account_id", "storage_account_name"], ACCOUNT);
     return index.ofType("azurerm_storage_container").map((r) => container(r, accounts));
   },
-  (index: TfIndex) => index.ofType("azurerm_key_vault").map(vault),
+  (index: TfIndex) => {
+    const diagnostics = diagnosticsByAddress(index, "azurerm_key_vault");
+    return index.ofType("azurerm_key_vault").map((r): KeyVault => ({ ...vault(r), diagnostics: diagnostics(r.address) }));
+  },
   (index: TfIndex) => index.ofType("azurerm_key_vault_secret").map(secret),
   (index: TfIndex) => index.ofType("azurerm_key_vault_key").map(key),
 ];

@@ -3,6 +3,7 @@
 import type { ComputeInstance, Firewall, FirewallAllow, ProjectMetadata, SslPolicy, Subnetwork, TargetProxy } from "../../models/gcp.js";
 import type { Val } from "../../models/value.js";
 import type { TfBlock } from "../terraform-hcl.js";
+import { confidentialOf } from "./gcp-confidential.js";
 import { blockOf, boolAt, childOf, childrenOf, metadataOf, nodeAt, presenceAt, refOf, stringAt, stringsAt } from "./gcp-util.js";
 import type { TfIndex, TfMapper, TfResource } from "./types.js";
 import { base, isString, stringOf, stringsOf, unknownVal, valueOf } from "./util.js";
@@ -56,6 +57,8 @@ function instance(r: TfResource): ComputeInstance {
     const v = boolAt(b, `shielded_instance_config.${name}`);
     if (v) m[key] = v;
   }
+  const confidential = confidentialOf(b);
+  if (confidential) m.confidentialCompute = confidential;
   return m;
 }
 

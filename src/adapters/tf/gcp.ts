@@ -5,6 +5,7 @@ import { gcpComputeMappers } from "./gcp-compute.js";
 import { gcpDataMappers } from "./gcp-data.js";
 import { gcpGkeMappers } from "./gcp-gke.js";
 import { gcpIamMappers } from "./gcp-iam.js";
+import { gcpLoggingMappers } from "./gcp-logging.js";
 import { gcpSqlMappers } from "./gcp-sql.js";
 import { gcpStorageMappers } from "./gcp-storage.js";
 import type { TfMapper } from "./types.js";
@@ -16,4 +17,5 @@ export const gcpMappers: readonly TfMapper[] = [
   ...gcpSqlMappers,
   ...gcpGkeMappers,
   ...gcpDataMappers,
+  ...gcpLoggingMappers,
 ];

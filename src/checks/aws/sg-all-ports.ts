@@ -24,6 +24,16 @@ export default defineCheck<SecurityGroup>({
   examples: {
     terraform: {
       bad: [
+        `resource "aws_security_group" "numeric" {
+  name = "numeric"
+
+  ingress {
+    from_port   = 0
+    to_port     = 0
+    protocol    = -1
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+}`,
         `resource "aws_security_group" "open" {
   name = "open"
 

@@ -19,12 +19,14 @@ import appRemoteDebugging from "./app-remote-debugging.js";
 import cosmosLocalAuth from "./cosmos-local-auth.js";
 import cosmosMetadataWrite from "./cosmos-metadata-write.js";
 import cosmosNetwork from "./cosmos-network.js";
+import keyvaultAuditLogging from "./keyvault-audit-logging.js";
 import keyvaultKeyExpiry from "./keyvault-key-expiry.js";
 import keyvaultNetworkAcl from "./keyvault-network-acl.js";
 import keyvaultPurgeProtection from "./keyvault-purge-protection.js";
 import keyvaultRbac from "./keyvault-rbac.js";
 import keyvaultSecretContentType from "./keyvault-secret-content-type.js";
 import keyvaultSecretExpiry from "./keyvault-secret-expiry.js";
+import monitorActivityLogCategories from "./monitor-activity-log-categories.js";
 import monitorLogCategories from "./monitor-log-categories.js";
 import monitorLogRetention from "./monitor-log-retention.js";
 import mysqlSsl from "./mysql-ssl.js";
@@ -118,4 +120,6 @@ export const azureChecks: readonly Check[] = [
   acrPublicNetwork,
   vmPasswordAuth,
   vmEncryptionAtHost,
+  keyvaultAuditLogging,
+  monitorActivityLogCategories,
 ];

@@ -22,6 +22,11 @@ import selinuxDisabled from "./selinux-disabled.js";
 import sensitiveMount from "./sensitive-mount.js";
 import userns from "./userns-host.js";
 import utsHost from "./uts-host.js";
+import cgroup from "./cgroup.js";
+import cpuLimit from "./cpu-limit.js";
+import pidsLimit from "./pids-limit.js";
+import restartPolicy from "./restart-policy.js";
+import sysctlsNetwork from "./sysctls-network.js";
 
 export const composeChecks: readonly Check[] = [
   privileged,
@@ -46,4 +51,9 @@ export const composeChecks: readonly Check[] = [
   rootUser,
   devices,
   mountPropagation,
+  pidsLimit,
+  cpuLimit,
+  restartPolicy,
+  cgroup,
+  sysctlsNetwork,
 ];

@@ -72,6 +72,13 @@ import storageUniformAccess from "./storage-uniform-access.js";
 import storageVersioning from "./storage-versioning.js";
 import subnetFlowLogs from "./subnet-flow-logs.js";
 import subnetPrivateGoogleAccess from "./subnet-private-google-access.js";
+import sqlSqlserverTrace3625 from "./sql-sqlserver-trace-3625.js";
+import sqlSqlserverRemoteAccess from "./sql-sqlserver-remote-access.js";
+import sqlPgLogStatement from "./sql-pg-log-statement.js";
+import sqlPgLogErrorVerbosity from "./sql-pg-log-error-verbosity.js";
+import sqlMysqlSkipShowDatabase from "./sql-mysql-skip-show-database.js";
+import loggingBucketLocked from "./logging-bucket-locked.js";
+import computeConfidentialVm from "./compute-confidential-vm.js";
 
 export const gcpChecks: readonly Check[] = [
   storagePublic,
@@ -146,4 +153,11 @@ export const gcpChecks: readonly Check[] = [
   dnsRsasha1,
   bigqueryPublic,
   pubsubCmk,
+  sqlMysqlSkipShowDatabase,
+  sqlPgLogErrorVerbosity,
+  sqlPgLogStatement,
+  sqlSqlserverRemoteAccess,
+  sqlSqlserverTrace3625,
+  computeConfidentialVm,
+  loggingBucketLocked,
 ];

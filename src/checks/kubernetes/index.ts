@@ -21,6 +21,7 @@ import imageDigest from "./image-digest.js";
 import imageTag from "./image-tag.js";
 import ingressTls from "./ingress-tls.js";
 import lbSourceRanges from "./lb-source-ranges.js";
+import namespaceNetworkPolicy from "./namespace-network-policy.js";
 import namespacePss from "./namespace-pss.js";
 import netpolAllowAll from "./netpol-allow-all.js";
 import privilegeEscalation from "./privilege-escalation.js";
@@ -106,4 +107,5 @@ export const kubernetesChecks: readonly Check[] = [
   namespacePss,
   rbacNodeProxy,
   secretEnvRef,
+  namespaceNetworkPolicy,
 ];

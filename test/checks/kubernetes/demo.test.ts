@@ -105,6 +105,7 @@ describe("flawed manifests", () => {
       "MAM-K8S-041:15", // the pod spec does not turn off token automounting
       "MAM-K8S-045:34", // LoadBalancer open to any source
       "MAM-K8S-050:17", // no requests
+      "MAM-K8S-056:2", // namespace shop has no NetworkPolicy
     ]);
   });
 
@@ -128,6 +129,7 @@ describe("flawed manifests", () => {
       "MAM-K8S-041:13", // token automounted
       "MAM-K8S-048:20", // tag without digest
       "MAM-K8S-055:39", // DB_PASSWORD from a Secret, as an environment variable
+      "MAM-K8S-056:1", // namespace of the agent has no NetworkPolicy
     ]);
     const hostPath = run(AGENT).find((r) => r.check.id === "MAM-K8S-007");
     expect(hostPath?.violation.severity).toBe("high");
