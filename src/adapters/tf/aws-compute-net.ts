@@ -1,10 +1,9 @@
 // Terraform onto VPC models: security group rules (for how they are written), the default security
 // group, network ACLs with their separate rules, VPCs with the flow logs that refer to them, subnets.
-import type { SgRule } from "../../models/aws.js";
 import type { DefaultSecurityGroup, NaclEntry, NetworkAcl, SecurityGroupRule, Subnet, Vpc } from "../../models/aws-compute.js";
 import type { Val } from "../../models/value.js";
 import type { TfBlock } from "../terraform-hcl.js";
-import { allRules, baseAddress, ruleSummary } from "./aws-compute-sg.js";
+import { allRules, baseAddress, inlineRules, ruleSummary } from "./aws-compute-sg.js";
 import type { TfIndex, TfMapper, TfResource } from "./types.js";
 import { base, boolOf, numberOf, refTarget, stringOf, stringsOf } from "./util.js";
 
@@ -18,10 +17,8 @@ function ruleModels(index: TfIndex): SecurityGroupRule[] {
 }
 
 function defaultGroup(r: TfResource): DefaultSecurityGroup {
-  const rules: SgRule[] = r.block.blocks
-    .filter((b) => b.type === "ingress" || b.type === "egress")
-    .map((b) => ({ direction: b.type as SgRule["direction"], cidrs: [...stringsOf(b.attrs.get("cidr_blocks")), ...stringsOf(b.attrs.get("ipv6_cidr_blocks"))], range: b.range }));
-  return { ...base(r, "aws.ec2.DefaultSecurityGroup"), rules };
+  // The default group's inline rules have the shape of any security group's.
+  return { ...base(r, "aws.ec2.DefaultSecurityGroup"), rules: inlineRules(r) };
 }
 
 function entry(b: TfBlock, egress: boolean, names: { number: string; action: string }): NaclEntry {
