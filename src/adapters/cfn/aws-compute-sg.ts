@@ -10,10 +10,10 @@ import { itemsOf, numberOf, prop, refTarget, stringOf, stringsOf } from "./util.
 
 const SG = "AWS::EC2::SecurityGroup";
 
-function rule(direction: SgRule["direction"], n: IacNode, owner: string, group: string | undefined): SgRuleInfo {
+/** One rule: an inline `SecurityGroupIngress`/`Egress` entry, or a separate rule resource's properties. */
+export function readRule(direction: SgRule["direction"], n: IacNode): SgRule {
   const get = (k: string) => entryOf(n, k);
-  const out: SgRuleInfo = { direction, owner, cidrs: [...stringsOf(get("CidrIp")), ...stringsOf(get("CidrIpv6"))], range: n.range };
-  if (group) out.group = group;
+  const out: SgRule = { direction, cidrs: [...stringsOf(get("CidrIp")), ...stringsOf(get("CidrIpv6"))], range: n.range };
   const from = numberOf(get("FromPort"));
   const to = numberOf(get("ToPort"));
   const protocol = stringOf(get("IpProtocol"));
@@ -22,6 +22,12 @@ function rule(direction: SgRule["direction"], n: IacNode, owner: string, group: 
   if (to) out.toPort = to;
   if (protocol) out.protocol = protocol;
   if (description) out.description = description;
+  return out;
+}
+
+function rule(direction: SgRule["direction"], n: IacNode, owner: string, group: string | undefined): SgRuleInfo {
+  const out: SgRuleInfo = { ...readRule(direction, n), owner };
+  if (group) out.group = group;
   return out;
 }
 

@@ -5,8 +5,9 @@
 import type { EbsVolume, IamPolicy, RdsInstance, S3Bucket, SecurityGroup, SgRule } from "../../models/aws.js";
 import type { IacNode, Val } from "../../models/value.js";
 import { iamStatements } from "../terraform-iam.js";
+import { readRule } from "./aws-compute-sg.js";
 import type { CfnIndex, CfnMapper, CfnResource } from "./types.js";
-import { at, base, boolOf, itemsOf, numberOf, prop, referring, stringOf, stringsOf, unknownVal, valueOf, isString } from "./util.js";
+import { at, base, boolOf, itemsOf, numberOf, prop, referring, stringOf, unknownVal, valueOf, isString } from "./util.js";
 
 /** Present (known true), present but not worked out (unknown), or absent. */
 function presence(n: IacNode | undefined): Val<true> | undefined {
@@ -43,18 +44,6 @@ function s3Bucket(r: CfnResource): S3Bucket {
   return b;
 }
 
-function sgRule(direction: SgRule["direction"], n: IacNode): SgRule {
-  const get = (k: string): IacNode | undefined => (n.t === "object" ? n.entries.get(k) : undefined);
-  const rule: SgRule = { direction, cidrs: [...stringsOf(get("CidrIp")), ...stringsOf(get("CidrIpv6"))], range: n.range };
-  const from = numberOf(get("FromPort"));
-  const to = numberOf(get("ToPort"));
-  const protocol = stringOf(get("IpProtocol"));
-  if (from) rule.fromPort = from;
-  if (to) rule.toPort = to;
-  if (protocol) rule.protocol = protocol;
-  return rule;
-}
-
 /** The separate ingress/egress resources of a group: by GroupId reference, or by a literal GroupName. */
 function separateRules(index: CfnIndex, group: CfnResource, type: string): CfnResource[] {
   const byRef = referring(index, type, "GroupId", group);
@@ -70,11 +59,11 @@ function separateRules(index: CfnIndex, group: CfnResource, type: string): CfnRe
 function securityGroups(index: CfnIndex): SecurityGroup[] {
   return index.ofType("AWS::EC2::SecurityGroup").map((g) => {
     const rules: SgRule[] = [
-      ...itemsOf(prop(g, "SecurityGroupIngress")).map((n) => sgRule("ingress", n)),
-      ...itemsOf(prop(g, "SecurityGroupEgress")).map((n) => sgRule("egress", n)),
+      ...itemsOf(prop(g, "SecurityGroupIngress")).map((n) => readRule("ingress", n)),
+      ...itemsOf(prop(g, "SecurityGroupEgress")).map((n) => readRule("egress", n)),
     ];
-    for (const x of separateRules(index, g, "AWS::EC2::SecurityGroupIngress")) rules.push(sgRule("ingress", { t: "object", entries: x.properties, range: x.range }));
-    for (const x of separateRules(index, g, "AWS::EC2::SecurityGroupEgress")) rules.push(sgRule("egress", { t: "object", entries: x.properties, range: x.range }));
+    for (const x of separateRules(index, g, "AWS::EC2::SecurityGroupIngress")) rules.push(readRule("ingress", { t: "object", entries: x.properties, range: x.range }));
+    for (const x of separateRules(index, g, "AWS::EC2::SecurityGroupEgress")) rules.push(readRule("egress", { t: "object", entries: x.properties, range: x.range }));
     return { ...base(g, "aws.ec2.SecurityGroup"), rules };
   });
 }
