@@ -4,9 +4,9 @@ import type { BigQueryDataset, DnsManagedZone, IamMember, KmsCryptoKey, PubSubTo
 import type { Val } from "../../models/value.js";
 import type { TfBlock } from "../terraform-hcl.js";
 import { policyMembers } from "./gcp-policy.js";
-import { blockOf, childOf, childrenOf, grantedMembers, joinOn, literalAttr, presenceAt, stringAt } from "./gcp-util.js";
+import { blockOf, childOf, childrenOf, grantedMembers, presenceAt, stringAt } from "./gcp-util.js";
 import type { TfIndex, TfMapper, TfResource } from "./types.js";
-import { base, stringOf, unknownVal } from "./util.js";
+import { base, joins, literalAttr, stringOf, unknownVal } from "./util.js";
 
 function cryptoKeys(index: TfIndex): KmsCryptoKey[] {
   // A literal crypto_key_id is the key's full name: projects/P/locations/L/keyRings/R/cryptoKeys/NAME.
@@ -14,7 +14,7 @@ function cryptoKeys(index: TfIndex): KmsCryptoKey[] {
     const name = key.block.attrs.get("name");
     return name?.t === "prim" && typeof name.value === "string" && literal.endsWith(`/cryptoKeys/${name.value}`);
   };
-  const join = (t: string) => joinOn(index, t, "crypto_key_id", "google_kms_crypto_key", byName);
+  const join = (t: string) => joins(index, t, "crypto_key_id", "google_kms_crypto_key", byName);
   const grants = ["google_kms_crypto_key_iam_member", "google_kms_crypto_key_iam_binding"].map(join);
   const policies = join("google_kms_crypto_key_iam_policy");
   const unplaced = [...grants, policies].find((j) => j.unplaced)?.unplaced;
@@ -66,7 +66,7 @@ function accessMember(b: TfBlock, via: string): IamMember | undefined {
 }
 
 function datasets(index: TfIndex): BigQueryDataset[] {
-  const via = (t: string) => joinOn(index, t, "dataset_id", "google_bigquery_dataset", literalAttr("dataset_id"));
+  const via = (t: string) => joins(index, t, "dataset_id", "google_bigquery_dataset", literalAttr("dataset_id"));
   const iam = ["google_bigquery_dataset_iam_member", "google_bigquery_dataset_iam_binding"].map(via);
   const policies = via("google_bigquery_dataset_iam_policy");
   const access = via("google_bigquery_dataset_access");

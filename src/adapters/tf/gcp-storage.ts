@@ -1,17 +1,17 @@
 // Terraform onto Cloud Storage buckets, with the IAM members, bindings and policies that refer to them.
 import type { IamMember, StorageBucket } from "../../models/gcp.js";
 import { policyMembers } from "./gcp-policy.js";
-import { boolAt, grantedMembers, joinOn, literalAttr, nodeAt, presenceAt, stringAt } from "./gcp-util.js";
+import { boolAt, grantedMembers, nodeAt, presenceAt, stringAt } from "./gcp-util.js";
 import type { TfIndex, TfMapper } from "./types.js";
-import { base, refTarget, stringOf } from "./util.js";
+import { base, joins, literalAttr, refTarget, stringOf } from "./util.js";
 
 const BUCKET = "google_storage_bucket";
 const IAM = ["google_storage_bucket_iam_member", "google_storage_bucket_iam_binding"];
 const POLICY = "google_storage_bucket_iam_policy";
 
 function buckets(index: TfIndex): StorageBucket[] {
-  const grants = IAM.map((t) => joinOn(index, t, "bucket", BUCKET, literalAttr("name")));
-  const policies = joinOn(index, POLICY, "bucket", BUCKET, literalAttr("name"));
+  const grants = IAM.map((t) => joins(index, t, "bucket", BUCKET, literalAttr("name")));
+  const policies = joins(index, POLICY, "bucket", BUCKET, literalAttr("name"));
   const unplaced = [...grants, policies].find((j) => j.unplaced)?.unplaced;
   return index.ofType(BUCKET).map((r) => {
     const b = r.block;

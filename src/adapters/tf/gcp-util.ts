@@ -5,9 +5,8 @@ import type { SourceRange } from "../../checks/types.js";
 import type { IamMember, Metadata } from "../../models/gcp.js";
 import type { IacNode, Val } from "../../models/value.js";
 import type { TfBlock } from "../terraform-hcl.js";
-import type { TfIndex, TfResource } from "./types.js";
-import type { Joined } from "./util.js";
-import { boolOf, refTarget, stringOf, stringsOf, unknownVal } from "./util.js";
+import type { TfResource } from "./types.js";
+import { boolOf, stringOf, stringsOf, unknownVal } from "./util.js";
 
 /** A nested block as written, or where a block is that cannot be read. */
 export type Child = { block: TfBlock } | { unreadable: SourceRange };
@@ -90,32 +89,3 @@ export function refOf(n: IacNode | undefined): string | undefined {
   return n?.t === "unknown" ? n.ref : undefined;
 }
 
-/**
- * Groups `companion` resources by the `type` resource their `via` attribute points at: by
- * reference (`google_bigquery_dataset.d.dataset_id`), or by a literal that `matches` exactly one
- * resource of `type` (the evaluator may also have resolved the reference to that literal).
- */
-export function joinOn(index: TfIndex, companion: string, via: string, type: string, matches: (literal: string, target: TfResource) => boolean): Joined {
-  const byTarget = new Map<string, TfResource[]>();
-  let unplaced: SourceRange | undefined;
-  for (const r of index.ofType(companion)) {
-    const n = r.block.attrs.get(via);
-    let key = refTarget(n, type);
-    if (!key && n?.t === "prim" && typeof n.value === "string") {
-      const literal = n.value;
-      const hits = index.ofType(type).filter((t) => matches(literal, t));
-      key = hits.length === 1 ? hits[0]?.address : undefined;
-    }
-    if (!key) unplaced ??= r.block.range;
-    else byTarget.set(key, [...(byTarget.get(key) ?? []), r]);
-  }
-  return unplaced ? { byTarget, unplaced } : { byTarget };
-}
-
-/** A matcher for `joinOn`: the literal equals the target's `attr`. */
-export function literalAttr(attr: string): (literal: string, target: TfResource) => boolean {
-  return (literal, target) => {
-    const v = target.block.attrs.get(attr);
-    return v?.t === "prim" && v.value === literal;
-  };
-}

@@ -39,8 +39,12 @@ export interface Joined {
   unplaced?: SourceRange;
 }
 
-/** Groups `companion` resources by the `type` resource their `via` attribute refers to. */
-export function joins(index: TfIndex, companion: string, via: string, type: string): Joined {
+/**
+ * Groups `companion` resources by the `type` resource their `via` attribute refers to: by reference,
+ * or by a literal that `matches` exactly one resource of `type` (by default its `bucket` or `name`;
+ * the evaluator may also have resolved the reference to that literal).
+ */
+export function joins(index: TfIndex, companion: string, via: string, type: string, matches: (literal: string, target: TfResource) => boolean = namedBy): Joined {
   const byTarget = new Map<string, TfResource[]>();
   let unplaced: SourceRange | undefined;
   let addresses: Set<string> | undefined;
@@ -48,7 +52,7 @@ export function joins(index: TfIndex, companion: string, via: string, type: stri
     const t = refTarget(r.block.attrs.get(via), type);
     // A literal name or id (bucket = "my-bucket") may be the bucket's name: match on it too.
     const lit = r.block.attrs.get(via);
-    const byName = lit?.t === "prim" && typeof lit.value === "string" ? nameMatch(index, type, lit.value) : undefined;
+    const byName = lit?.t === "prim" && typeof lit.value === "string" ? literalMatch(index, type, lit.value, matches) : undefined;
     const key = t ?? byName;
     if (!key) {
       unplaced ??= r.block.range;
@@ -76,17 +80,22 @@ export function instancesOf(addresses: ReadonlySet<string>, target: string): str
   return addresses.has(`${base}[*]`) ? [`${base}[*]`] : [target];
 }
 
-/** The resource of `type` whose `bucket`/`name` attribute is this literal, if exactly one. */
-function nameMatch(index: TfIndex, type: string, name: string): string | undefined {
-  const hits = index.ofType(type).filter((r) => {
-    for (const a of ["bucket", "name"]) {
-      const v = r.block.attrs.get(a);
-      if (v?.t === "prim" && v.value === name) return true;
-    }
-    return false;
-  });
+/** The resource of `type` a literal `matches`, if exactly one. */
+function literalMatch(index: TfIndex, type: string, literal: string, matches: (literal: string, target: TfResource) => boolean): string | undefined {
+  const hits = index.ofType(type).filter((r) => matches(literal, r));
   return hits.length === 1 ? hits[0]?.address : undefined;
 }
+
+/** A matcher for `joins`: the literal equals one of the target's attributes `names`. */
+export function literalAttr(...names: string[]): (literal: string, target: TfResource) => boolean {
+  return (literal, target) =>
+    names.some((n) => {
+      const v = target.block.attrs.get(n);
+      return v?.t === "prim" && v.value === literal;
+    });
+}
+
+const namedBy = literalAttr("bucket", "name");
 
 /** The first companion of `address`, present or not. */
 export function companion(j: Joined, address: string): TfResource | undefined {
