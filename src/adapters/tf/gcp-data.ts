@@ -6,7 +6,7 @@ import type { TfBlock } from "../terraform-hcl.js";
 import { policyMembers } from "./gcp-policy.js";
 import { blockOf, childOf, childrenOf, grantedMembers, presenceAt, stringAt } from "./gcp-util.js";
 import type { TfIndex, TfMapper, TfResource } from "./types.js";
-import { base, joins, literalAttr, stringOf, unknownVal } from "./util.js";
+import { base, joins, stringOf, unknownVal } from "./util.js";
 
 function cryptoKeys(index: TfIndex): KmsCryptoKey[] {
   // A literal crypto_key_id is the key's full name: projects/P/locations/L/keyRings/R/cryptoKeys/NAME.
@@ -66,7 +66,7 @@ function accessMember(b: TfBlock, via: string): IamMember | undefined {
 }
 
 function datasets(index: TfIndex): BigQueryDataset[] {
-  const via = (t: string) => joins(index, t, "dataset_id", "google_bigquery_dataset", literalAttr("dataset_id"));
+  const via = (t: string) => joins(index, t, "dataset_id", "google_bigquery_dataset", ["dataset_id"]);
   const iam = ["google_bigquery_dataset_iam_member", "google_bigquery_dataset_iam_binding"].map(via);
   const policies = via("google_bigquery_dataset_iam_policy");
   const access = via("google_bigquery_dataset_access");

@@ -3,15 +3,15 @@ import type { IamMember, StorageBucket } from "../../models/gcp.js";
 import { policyMembers } from "./gcp-policy.js";
 import { boolAt, grantedMembers, nodeAt, presenceAt, stringAt } from "./gcp-util.js";
 import type { TfIndex, TfMapper } from "./types.js";
-import { base, joins, literalAttr, refTarget, stringOf } from "./util.js";
+import { base, joins, refTarget, stringOf } from "./util.js";
 
 const BUCKET = "google_storage_bucket";
 const IAM = ["google_storage_bucket_iam_member", "google_storage_bucket_iam_binding"];
 const POLICY = "google_storage_bucket_iam_policy";
 
 function buckets(index: TfIndex): StorageBucket[] {
-  const grants = IAM.map((t) => joins(index, t, "bucket", BUCKET, literalAttr("name")));
-  const policies = joins(index, POLICY, "bucket", BUCKET, literalAttr("name"));
+  const grants = IAM.map((t) => joins(index, t, "bucket", BUCKET, ["name"]));
+  const policies = joins(index, POLICY, "bucket", BUCKET, ["name"]);
   const unplaced = [...grants, policies].find((j) => j.unplaced)?.unplaced;
   return index.ofType(BUCKET).map((r) => {
     const b = r.block;

@@ -41,19 +41,33 @@ export interface Joined {
 
 /**
  * Groups `companion` resources by the `type` resource their `via` attribute refers to: by reference,
- * or by a literal that `matches` exactly one resource of `type` (by default its `bucket` or `name`;
- * the evaluator may also have resolved the reference to that literal).
+ * or by a literal equal to one of the `names` attributes (default `bucket` and `name`) of exactly one
+ * resource of `type` (the evaluator may also have resolved the reference to that literal). Linear:
+ * the names are indexed once. A function instead of names matches literals some other way (a KMS
+ * key's full resource name ending in its `name`), testing each resource.
  */
-export function joins(index: TfIndex, companion: string, via: string, type: string, matches: (literal: string, target: TfResource) => boolean = namedBy): Joined {
+export function joins(
+  index: TfIndex,
+  companion: string,
+  via: string,
+  type: string,
+  names: readonly string[] | ((literal: string, target: TfResource) => boolean) = ["bucket", "name"],
+): Joined {
   const byTarget = new Map<string, TfResource[]>();
   let unplaced: SourceRange | undefined;
   let addresses: Set<string> | undefined;
+  let byLiteral: Map<string, string[]> | undefined;
   for (const r of index.ofType(companion)) {
-    const t = refTarget(r.block.attrs.get(via), type);
-    // A literal name or id (bucket = "my-bucket") may be the bucket's name: match on it too.
     const lit = r.block.attrs.get(via);
-    const byName = lit?.t === "prim" && typeof lit.value === "string" ? literalMatch(index, type, lit.value, matches) : undefined;
-    const key = t ?? byName;
+    let key = refTarget(lit, type);
+    if (!key && lit?.t === "prim" && typeof lit.value === "string") {
+      const literal = lit.value;
+      const hits =
+        typeof names === "function"
+          ? index.ofType(type).filter((t) => names(literal, t)).map((t) => t.address)
+          : ((byLiteral ??= literalIndex(index.ofType(type), names)).get(literal) ?? []);
+      if (hits.length === 1) key = hits[0];
+    }
     if (!key) {
       unplaced ??= r.block.range;
       continue;
@@ -62,6 +76,21 @@ export function joins(index: TfIndex, companion: string, via: string, type: stri
     for (const k of instancesOf(addresses, key)) byTarget.set(k, [...(byTarget.get(k) ?? []), r]);
   }
   return unplaced ? { byTarget, unplaced } : { byTarget };
+}
+
+/** The addresses of the resources whose `names` attributes hold each literal string. */
+function literalIndex(resources: readonly TfResource[], names: readonly string[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const r of resources) {
+    const seen = new Set<string>();
+    for (const n of names) {
+      const v = r.block.attrs.get(n);
+      if (v?.t !== "prim" || typeof v.value !== "string" || seen.has(v.value)) continue;
+      seen.add(v.value);
+      out.set(v.value, [...(out.get(v.value) ?? []), r.address]);
+    }
+  }
+  return out;
 }
 
 /**
@@ -79,23 +108,6 @@ export function instancesOf(addresses: ReadonlySet<string>, target: string): str
   }
   return addresses.has(`${base}[*]`) ? [`${base}[*]`] : [target];
 }
-
-/** The resource of `type` a literal `matches`, if exactly one. */
-function literalMatch(index: TfIndex, type: string, literal: string, matches: (literal: string, target: TfResource) => boolean): string | undefined {
-  const hits = index.ofType(type).filter((r) => matches(literal, r));
-  return hits.length === 1 ? hits[0]?.address : undefined;
-}
-
-/** A matcher for `joins`: the literal equals one of the target's attributes `names`. */
-export function literalAttr(...names: string[]): (literal: string, target: TfResource) => boolean {
-  return (literal, target) =>
-    names.some((n) => {
-      const v = target.block.attrs.get(n);
-      return v?.t === "prim" && v.value === literal;
-    });
-}
-
-const namedBy = literalAttr("bucket", "name");
 
 /** The first companion of `address`, present or not. */
 export function companion(j: Joined, address: string): TfResource | undefined {
